@@ -1,0 +1,1 @@
+"""dyadscope.store"""

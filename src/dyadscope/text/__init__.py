@@ -1,0 +1,1 @@
+"""Text utilities shared by every stage: segmentation into paragraphs and sentences, normalisation."""
