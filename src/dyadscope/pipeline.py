@@ -84,6 +84,13 @@ def _load_modules() -> None:
                 raise
 
 
+def registered() -> tuple[str, ...]:
+    """Names of every registered stage, in the default order first, then any others."""
+    _load_modules()
+    rest = sorted(n for n in _REGISTRY if n not in DEFAULT_STAGES)
+    return tuple(n for n in DEFAULT_STAGES if n in _REGISTRY) + tuple(rest)
+
+
 def plan(names: Sequence[str] = DEFAULT_STAGES) -> tuple[Stage, ...]:
     """The stages named, in order, after checking each one's requirements are assigned before it."""
     _load_modules()
