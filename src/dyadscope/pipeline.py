@@ -79,8 +79,8 @@ def _load_modules() -> None:
     for mod in STAGE_MODULES:
         try:
             importlib.import_module(mod)
-        except ModuleNotFoundError as exc:
-            if exc.name != mod:
+        except ModuleNotFoundError as exc:  # a stage module not installed yet: its stages are unknown
+            if not exc.name or not (mod == exc.name or mod.startswith(exc.name + ".")):
                 raise
 
 
