@@ -181,9 +181,15 @@ class Period:
     end: str | None
     sentence: str
     offset: int = -1
-    kind: str = "stated"              # stated (by an author) | detected (from the index)
+    kind: str = "stated"              # stated (by an author) | cited (a scheme the author attributes) | detected
     confidence: float = 0.5
     rule: str = ""
+    scope: str = "relationship"       # relationship | policy (one state's policy) | issue_specific
+    start_basis: str = "none"         # stated | implied (previous stage's end) | anaphora | leader | restated | none
+    end_basis: str = "none"           # stated | implied (next stage's start) | restated | none
+    ordinal: int | None = None        # position in its scheme (1 = first stage)
+    scheme_size: int | None = None    # how many stages the scheme announces (or holds)
+    end_offset: int = -1              # end of the words that describe this stage
 
 
 @dataclass(frozen=True, slots=True)
