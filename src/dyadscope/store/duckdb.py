@@ -225,7 +225,7 @@ class DuckDBStore(Store):
                 con.execute("UPDATE documents SET superseded_by = ? WHERE source_key = ? AND doc_id <> ? "
                             "AND superseded_by IS NULL", [doc.doc_id, key, doc.doc_id])
             con.commit()
-        except duckdb.Error as exc:
+        except (duckdb.Error, pa.ArrowException, OverflowError) as exc:
             con.rollback()
             raise StoreError(f"could not store {doc.doc} in {self._path}: {exc}",
                              hint="nothing of this document was written; re-run build to retry it") from exc
