@@ -1,0 +1,137 @@
+"""Stated periodisations, on hand-written passages (table-driven, with negative cases).
+
+The years come from time expressions; these tests make them with a tiny year/month regex so they exercise
+the periodisation rules alone (the seed test runs the real time stage when it is installed).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dyadscope.code.periods import RULESET, find_periods
+from dyadscope.records import Period, Timex
+from dyadscope.text.segment import segment
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def year_timexes(doc_id: str, text: str) -> list[Timex]:
+    """A stand-in for the time stage: bare years and 'Month YYYY'."""
+    out = []
+    for s in segment(doc_id, text):
+        for m in re.finditer(rf"\b(?:({MONTHS})\s+)?(1[89]\d\d|20\d\d)\b", s.text):
+            value = m.group(2)
+            if m.group(1):
+                value = f"{value}-{MONTHS.split('|').index(m.group(1)) + 1:02d}"
+            out.append(Timex("d", s.index, s.start + m.start(), s.start + m.end(), m.group(0), value, value, value,
+                             "month" if m.group(1) else "year", "absolute"))
+    return out
+
+
+def periods_of(text: str) -> list[Period]:
+    return find_periods("doc.txt", "d", text, segment("d", text), year_timexes("d", text))
+
+
+def spans(periods: list[Period]) -> list[tuple[str | None, str | None]]:
+    return [(p.start, p.end) for p in periods]
+
+
+CASES = [
+    # (comment, passage, expected (start, end) of each stage)
+    ("an announced scheme whose members give ranges, the last one beginning with an event",
+     ("Relations between Georgia and Russia can be divided into three periods. The first period, from 1992 to "
+     "2003, was one of uneasy dependence. The second period lasted from 2004 until 2008. The third period "
+     "began with the August war and the recognition of the breakaway regions."),
+     [("1992", "2003"), ("2004", "2008"), ("2008", None)]),
+    ("a scheme enumerated after a colon, each member with its span in brackets",
+     ("Observers of Kazakh-Russian ties distinguish three phases: integration (1991-1995), drift (1996-2004) "
+     "and partnership (2005-2014)."),
+     [("1991", "1995"), ("1996", "2004"), ("2005", "2014")]),
+    ("month-precise members keep their months",
+     ("Ankara's policy toward Yerevan went through two phases: the opening (April 2009-October 2009), and "
+     "the freeze (October 2009-March 2010)."),
+     [("2009-04", "2009-10"), ("2009-10", "2010-03")]),
+    ("a first member opened by a span of years rather than by the word stage",
+     ("The history of the relationship falls into several stages. Between 1994 and 1999 the two capitals "
+     "barely spoke. Another stage of relations started in 2000, when trade resumed."),
+     [("1994", "1999"), ("2000", None)]),
+    ("'from that time' takes the year of the sentence before",
+     ("The relationship can be split into two stages. The first stage ended with the election of 2012. "
+     "In 2012 a new president was elected in Tbilisi. From that time began another stage of relations."),
+     [(None, "2012"), ("2012", None)]),
+    ("a stage named after a leader takes the year the text says the leader took office",
+     ("Ties with Moscow can be analysed in two periods: under President Harlan, and then under President "
+     "Okafor. Harlan ruled a weak state. Okafor took office in 2004 and mended fences."),
+     [(None, "2004"), ("2004", None)]),
+    ("a stage outside any scheme is kept when it is anchored in time",
+     "In 2010 relations between Baku and Ankara entered a new stage of cooperation.",
+     [("2010", None)]),
+]
+
+
+@pytest.mark.parametrize("comment,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_stated_stages_are_found_with_their_years(comment: str, text: str, expected: list[tuple]) -> None:
+    assert spans(periods_of(text)) == expected
+
+
+NEGATIVE = [
+    ("a stage that refers back adds nothing", "During this period, trade between the two states grew."),
+    ("generic uses of the noun are not stages", "For a long period of time the border stayed closed, until 1995."),
+    ("a stage of a war is not a stage of the relationship",
+     "In 1999 began the second stage of the war in the mountains."),
+    ("a stage of a construction project is not one either", "The first phase of the pipeline construction ended in 2005."),
+    ("a named era without an announced scheme", "The Soviet era ended in 1991 for both republics."),
+    ("an unanchored new era outside a scheme", "Both capitals now speak of a new historical era of friendship."),
+    ("a time span inside a fact is not a stage",
+     "Arms worth about $1 billion were delivered in the period of 1992-1997."),
+]
+
+
+@pytest.mark.parametrize("comment,text", NEGATIVE, ids=[c[0] for c in NEGATIVE])
+def test_sentences_that_only_look_like_periodisations_give_nothing(comment: str, text: str) -> None:
+    assert periods_of(text) == []
+
+
+def test_a_scheme_attributed_to_a_scholar_is_cited_and_a_policy_scheme_says_so() -> None:
+    text = ("Marta Ivanova divides Russian foreign policy after 1991 into two phases: the liberal phase "
+            "(1991-1995) and the great-power phase (1996-2004).")
+    periods = periods_of(text)
+    assert [p.kind for p in periods] == ["cited", "cited"]
+    assert {p.scope for p in periods} == {"policy"}
+    assert periods[0].label.startswith("First phase (1991–1995)")
+
+
+def test_the_authors_own_scheme_is_stated_and_about_the_relationship() -> None:
+    text = ("One can divide the past twenty years of relations between Minsk and Moscow into two stages. "
+            "The first stage, from 1994 to 2010, was marked by subsidised energy. The second stage lasted "
+            "from 2011 till 2020.")
+    periods = periods_of(text)
+    assert [(p.kind, p.scope, p.ordinal, p.scheme_size) for p in periods] == [
+        ("stated", "relationship", 1, 2), ("stated", "relationship", 2, 2)]
+    assert periods[0].label == "First stage (1994–2010): subsidised energy"
+
+
+def test_restating_an_ordinal_does_not_add_a_stage_but_may_fill_a_missing_year() -> None:
+    text = ("Relations went through two stages. The first stage began with independence. The second stage "
+            "started in 2001. Looking back, the first stage lasted until 2000.")
+    periods = periods_of(text)
+    assert spans(periods) == [(None, "2000"), ("2001", None)]
+    assert periods[0].end_basis == "restated"
+
+
+def test_implied_ends_say_that_they_are_implied() -> None:
+    text = ("The relationship can be divided into two periods. The first period started in 1992. "
+            "The second period began in 1998.")
+    first, second = periods_of(text)
+    assert (first.end, first.end_basis) == ("1998", "implied")
+    assert (second.start_basis, second.end_basis) == ("stated", "none")
+
+
+def test_every_period_explains_itself_with_offsets_and_a_versioned_rule() -> None:
+    text = "Intro sentence here. Relations can be divided into two stages. The first stage lasted from 1992 to 1995."
+    (period,) = periods_of(text)[:1]
+    assert text[period.offset:period.end_offset] == period.sentence
+    assert period.rule.startswith(RULESET + ":")
+    assert re.fullmatch(r"periods\.rules\.v\d+", RULESET)
