@@ -222,6 +222,8 @@ class Story:
     num_mentions: int = 0
     num_sources: int = 0
     date_conflict: bool = False
+    trigger: str = ""                 # the trigger most mentions use (for display)
+    rule: str = ""                    # the rule set that formed the story ("resolve.stories.v1")
 
 
 @dataclass(frozen=True, slots=True)
