@@ -35,6 +35,8 @@ FLOATS = st.floats(allow_nan=False, allow_infinity=False)
 
 def strategy(hint: Any) -> st.SearchStrategy[Any]:
     """A strategy for any value of the type ``hint`` (as the record classes use them)."""
+    if hint is Any:  # free-form metadata: JSON scalars
+        return st.one_of(st.none(), st.booleans(), INTS, TEXT)
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         return st.one_of(*[strategy(a) for a in typing.get_args(hint)])
