@@ -74,6 +74,9 @@ class Document:
     notes: str | None = None
     #: per paragraph (index into the blank-line separated paragraphs of ``text``) language code
     paragraph_languages: tuple[str | None, ...] = ()
+    #: where each metadata value came from: {"author": {"rule": "ingest.meta.v1:byline_plain", "text": "By …",
+    #: "start": 120, "end": 141}}; offsets are into the decoded text before cleaning (absent for file properties)
+    metadata_evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +208,15 @@ class Fact:
     end: int
     quote: str = ""
     rule: str = ""
+    kind: str = "quantity"            # quantity | vote | happening (a dated event) | dated_mention
+    low: float | None = None          # the interval the value allows, given its qualifier and rounding
+    high: float | None = None
+    qualifier: str = "exact"          # exact | approx | above | below | nearly
+    date_basis: str = "none"          # explicit | carried (from the sentence before) | relative | none
+    tolerance: float = 0.0            # years two datings of a happening may differ by and still agree
+    actors: tuple[str, ...] = ()      # actor codes in the subject key, in key order
+    issue: str | None = None
+    confidence: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +249,13 @@ class Contradiction:
     b_value: str
     b_quote: str
     note: str = ""
+    a_start: int = -1                 # offsets of each evidence in its document's cleaned text
+    a_end: int = -1
+    b_start: int = -1
+    b_end: int = -1
+    a_doc_id: str = ""
+    b_doc_id: str = ""
+    rule: str = ""
 
 
 R = TypeVar("R")
