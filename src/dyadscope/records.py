@@ -121,6 +121,9 @@ class Timex:
     type: str = "DATE"                # TIMEX3 type: DATE | TIME | DURATION | SET
     anchor: str | None = None         # what a relative value was resolved against
     rule: str = ""
+    mod: str | None = None            # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...
+    range_start: int | None = None    # offsets of the whole range or list this timex is one end of
+    range_end: int | None = None      # ("from 1992 to 2000"); date_start/date_end then span the range
 
 
 @dataclass(frozen=True, slots=True)
