@@ -1,0 +1,221 @@
+"""``build``: ingest and code documents into the store, then resolve stories and contradictions (DESIGN §6).
+
+Incremental and resumable:
+
+- a document is its cleaned text; one whose ``doc_id`` is stored is not coded again (it is still loaded: only
+  its text tells its id), so re-running over the same folder adds nothing;
+- a file whose content changed is a new document; the old one is kept (documents are immutable) and marked
+  superseded by the new one when it came from the same path (see :mod:`dyadscope.store.base`);
+- each document is written in one transaction, so killing a build at any moment leaves only whole documents;
+  re-running completes the work with no duplicates.
+
+After the per-document phase comes the cross-document step: stories (:mod:`dyadscope.resolve.stories`) from
+the stored events, then contradictions (``dyadscope.resolve.contradictions.find_contradictions(facts,
+stories)`` when that module is installed) together with the stories' date conflicts. Both are recomputed from
+the whole store on every run, streaming events in date order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..batch import BatchSummary, ProgressFn
+from ..errors import DyadscopeError, IngestError, UsageError
+from ..ingest import Skipped, Source, discover
+from ..lexicon import version_of
+from ..options import Options
+from ..pipeline import DEFAULT_STAGES, plan, registered
+from ..records import Contradiction, Story
+from ..resolve.stories import resolve
+from ..scale import Coded, Failed, Known, code_documents
+from .base import Store
+
+#: called once per document as it is settled: ("added" | "stored" | "failed", document or file name)
+DocumentFn = Callable[[str, str], None]
+
+
+def available_stages() -> tuple[str, ...]:
+    """The default stages that exist in this installation, in order, each with its requirements met."""
+    names = registered()
+    chosen: list[str] = []
+    for name in DEFAULT_STAGES:
+        if name not in names:
+            continue
+        try:
+            plan((*chosen, name))
+        except UsageError:  # needs a field no available stage assigns: leave it out
+            continue
+        chosen.append(name)
+    return tuple(chosen)
+
+
+@cache
+def data_versions() -> dict[str, int]:
+    """``{"events/triggers.yaml": 1, ...}``: the version of every YAML language-data file."""
+    root = resources.files("dyadscope").joinpath("data")
+    out: dict[str, int] = {}
+
+    def walk(node: Any, prefix: str) -> None:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            name = f"{prefix}{child.name}"
+            if child.is_dir():
+                walk(child, name + "/")
+            elif name.endswith((".yaml", ".yml")):
+                try:
+                    out[name] = version_of(name)
+                except DyadscopeError:
+                    out[name] = 0
+    walk(root, "")
+    return out
+
+
+def intensity_table() -> str:
+    """The id of the intensity table behind ``Event.intensity`` (``"events/intensity.v1"``), or ""."""
+    for name, version in data_versions().items():
+        stem = name.rsplit(".", 1)[0]
+        if "intensity" in stem or "goldstein" in stem:
+            return f"{stem}.v{version}"
+    return ""
+
+
+def pipeline_key(stages: Sequence[str]) -> str:
+    """A short id of what codes a document: the stages and the versions of the language data."""
+    text = "|".join(stages) + "|" + ",".join(f"{k}={v}" for k, v in sorted(data_versions().items()))
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+@dataclass
+class BuildReport:
+    """What one build did, for the closing summary."""
+
+    summary: BatchSummary
+    run_id: str
+    stages: tuple[str, ...]
+    added: int = 0
+    already_stored: int = 0
+    superseded: int = 0
+    events: int = 0
+    stories: int = 0
+    contradictions: int = 0
+    failed_names: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"read": self.summary.read, "added": self.added, "already_stored": self.already_stored,
+                "failed": len(self.summary.failed), "skipped": len(self.summary.skipped),
+                "superseded": self.superseded, "events": self.events, "stories": self.stories,
+                "contradictions": self.contradictions}
+
+
+def _sources(paths: Sequence[Path], options: Options, summary: BatchSummary) -> list[Source]:
+    sources: list[Source] = []
+    for found in discover(paths, options):
+        if isinstance(found, Source):
+            sources.append(found)
+        elif isinstance(found, Skipped):
+            summary.skipped.append(found)
+        elif isinstance(found, IngestError):
+            summary.failed.append(found)
+    return sources
+
+
+def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int = 1, backend: str = "process",
+          stages: Sequence[str] | None = None, progress: ProgressFn | None = None,
+          on_document: DocumentFn | None = None) -> BuildReport:
+    """Ingest and code ``paths`` into ``store`` (see the module docstring); fail soft per document."""
+    names = tuple(stages) if stages is not None else available_stages()
+    key = pipeline_key(names)
+    summary = BatchSummary()
+    report = BuildReport(summary=summary, run_id=store.begin_run([str(p) for p in paths], names), stages=names)
+    status = "failed"
+    try:
+        sources = _sources(paths, options, summary)
+        total = len(sources)
+        before = store.stats()["superseded"]
+        outcomes = code_documents(sources, options, names, store.document_ids(), workers=workers, backend=backend)
+        for i, (source, outcome) in enumerate(zip(sources, outcomes, strict=True)):
+            if progress:
+                progress(i, total, source.doc)
+            summary.read += 1
+            if isinstance(outcome, Failed):
+                summary.failed.append(outcome.error)
+                _tell(on_document, "failed", source.doc)
+                continue
+            summary.processed += 1
+            if isinstance(outcome, Known):
+                report.already_stored += 1
+                store.mark_current(outcome.doc_id, outcome.path)
+                _tell(on_document, "stored", source.doc)
+                continue
+            assert isinstance(outcome, Coded)
+            analysis = outcome.analysis
+            summary.removed_kinds.update(r.kind for r in analysis.document.removed)
+            if store.add_analysis(analysis, run_id=report.run_id, pipeline_key=key):
+                report.added += 1
+                report.events += len(analysis.events)
+                _tell(on_document, "added", source.doc)
+            else:  # the same text twice in one run
+                report.already_stored += 1
+                store.mark_current(analysis.document.doc_id, analysis.document.path)
+                _tell(on_document, "stored", source.doc)
+        if progress:
+            progress(total, total, "")
+        report.superseded = max(0, store.stats()["superseded"] - before)
+        report.stories, report.contradictions = resolve_corpus(store)
+        record_versions(store, names)
+        status = "done"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        store.end_run(report.run_id, report.counts(), status)
+    return report
+
+
+def _tell(fn: DocumentFn | None, what: str, name: str) -> None:
+    if fn is not None:
+        fn(what, name)
+
+
+def record_versions(store: Store, stages: Sequence[str]) -> None:
+    """Write the rule-set and data versions the stored records were coded with into the store's meta."""
+    items = {f"rules.{k}": v for k, v in store.rulesets().items()}
+    items.update({f"data.{k}": str(v) for k, v in data_versions().items()})
+    items["intensity_table"] = intensity_table()
+    items["stages"] = ",".join(stages)
+    store.set_meta(items)
+
+
+def _find_contradictions() -> Callable[[list[Any], list[Story]], Iterable[Contradiction]] | None:
+    try:
+        module = importlib.import_module("dyadscope.resolve.contradictions")
+    except ModuleNotFoundError as exc:
+        if exc.name == "dyadscope.resolve.contradictions":
+            return None
+        raise
+    fn = getattr(module, "find_contradictions", None)
+    return fn if callable(fn) else None
+
+
+def resolve_corpus(store: Store) -> tuple[int, int]:
+    """Recompute stories and contradictions from the whole store; returns (stories, contradictions)."""
+    result = resolve(store.events(happened_only=True), ordered=True)
+    n_stories = store.replace_stories(result.stories)
+    found: list[Contradiction] = list(result.contradictions)
+    finder = _find_contradictions()
+    if finder is not None:
+        found.extend(finder(store.facts(), result.stories))
+    seen: set[tuple[str, ...]] = set()
+    unique = []
+    for c in found:
+        k = (c.kind, c.subject, c.a_doc, c.a_value, c.b_doc, c.b_value)
+        if k not in seen:
+            seen.add(k)
+            unique.append(c)
+    return n_stories, store.replace_contradictions(unique)
