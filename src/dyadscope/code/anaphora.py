@@ -1,0 +1,148 @@
+"""Back-references: "it", "its", "the country", "they", "he", "both countries" → an earlier actor.
+
+The words and what they may refer to are in ``data/events/anaphora.yaml``. A back-reference resolves to the
+nearest fitting actor before it in its own sentence, preferring actors in subject position; failing that,
+to the subject (the first fitting actor not inside a prepositional phrase) of the closest earlier sentence
+of the same paragraph, at most ``window`` sentences back. "Both countries" resolves to the last two
+distinct states. An expletive "it" ("it is clear that …") refers to nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import load_entries, load_yaml
+from .arguments import Arg, in_prepositional_phrase
+from .chunks import Chunks
+
+ANAPHORA_FILE = "events/anaphora.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    id: str
+    words: tuple[tuple[str, ...], ...]
+    kinds: frozenset[str]
+    reflexive: bool
+    plural: bool
+    pair: bool
+    expletive_next: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceArgs:
+    """The actors of one earlier sentence, as the resolver sees them."""
+
+    chunks: Chunks
+    args: tuple[Arg, ...]
+
+
+@lru_cache(maxsize=None)
+def _anaphors() -> tuple[tuple[Anaphor, ...], dict[str, tuple[tuple[tuple[str, ...], Anaphor], ...]], int]:
+    rules = []
+    for e in load_entries(ANAPHORA_FILE, required=("words", "kinds")):
+        rules.append(Anaphor(
+            id=str(e["id"]), words=tuple(tuple(str(w).lower().replace("’", "'").split()) for w in e["words"]),
+            kinds=frozenset(str(k) for k in e["kinds"]), reflexive=bool(e.get("reflexive", False)),
+            plural=bool(e.get("plural", False)), pair=bool(e.get("pair", False)),
+            expletive_next=tuple(tuple(str(w).lower().split()) for w in e.get("expletive_next", [])),
+        ))
+    by_first: dict[str, list[tuple[tuple[str, ...], Anaphor]]] = {}
+    for r in rules:
+        for seq in r.words:
+            by_first.setdefault(seq[0], []).append((seq, r))
+    for lst in by_first.values():
+        lst.sort(key=lambda x: -len(x[0]))
+    window = int(load_yaml(ANAPHORA_FILE).get("window", 3))
+    return tuple(rules), {k: tuple(v) for k, v in by_first.items()}, window
+
+
+def window() -> int:
+    """How many sentences back a back-reference may reach."""
+    return _anaphors()[2]
+
+
+def _starts_with(words: tuple[str, ...], i: int, seq: tuple[str, ...]) -> bool:
+    return tuple(words[i:i + len(seq)]) == seq
+
+
+def find(chunks: Chunks, covered: Sequence[Arg]) -> list[tuple[int, int, Anaphor]]:
+    """Back-reference spans (start, end, rule) in the sentence, skipping tokens inside actor mentions."""
+    _, by_first, _ = _anaphors()
+    taken = set()
+    for a in covered:
+        taken.update(range(a.start, a.end))
+    out = []
+    words = chunks.words
+    i = 0
+    while i < len(words):
+        options = by_first.get(words[i])
+        hit = None
+        if options and i not in taken:
+            for seq, rule in options:
+                if _starts_with(words, i, seq) and not any(k in taken for k in range(i, i + len(seq))):
+                    if rule.expletive_next and any(_starts_with(words, i + len(seq), nxt)
+                                                   for nxt in rule.expletive_next) and seq[-1] == "it":
+                        break
+                    hit = (i, i + len(seq), rule)
+                    break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _fits(arg: Arg, rule: Anaphor) -> bool:
+    return arg.kind in rule.kinds and arg.via == "mention" or (arg.via == "anaphor" and arg.kind in rule.kinds)
+
+
+def _subjects(sentence: SentenceArgs, rule: Anaphor) -> list[Arg]:
+    fitting = [a for a in sentence.args if _fits(a, rule)]
+    free = [a for a in fitting if in_prepositional_phrase(sentence.chunks, a) is None]
+    return free or fitting
+
+
+def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequence[Arg],
+            earlier: Sequence[SentenceArgs]) -> tuple[Arg, ...]:
+    """The actor(s) the back-reference on tokens [start, end) refers to; () when none fits.
+
+    ``before``: actors earlier in the same sentence; ``earlier``: the earlier sentences of the paragraph,
+    closest first.
+    """
+    text = chunks.surface(start, end)
+
+    def as_anaphor(src: Arg) -> Arg:
+        return Arg(code=src.code, text=text, start=start, end=end, kind=src.kind, person=src.person,
+                   detail=src.detail, via="anaphor", reflexive=rule.reflexive,
+                   antecedent=src.antecedent or src.text)
+
+    if rule.pair:
+        seen: list[Arg] = []
+        pools = [list(reversed([a for a in before if _fits(a, rule)]))]
+        pools += [list(reversed([a for a in s.args if _fits(a, rule)])) for s in earlier]
+        for pool in pools:
+            for a in pool:
+                if all(a.code != b.code for b in seen):
+                    seen.append(a)
+                if len(seen) == 2:
+                    return tuple(as_anaphor(a) for a in reversed(seen))
+        return ()
+    here = [a for a in before if _fits(a, rule) and a.end <= start]
+    if here:
+        free = [a for a in here if in_prepositional_phrase(chunks, a) is None]
+        pick = (free or here)[-1] if not rule.reflexive else here[-1]
+        if rule.reflexive or free:
+            return (as_anaphor(pick),)
+    if rule.reflexive:
+        return ()
+    for s in earlier:
+        subs = _subjects(s, rule)
+        if subs:
+            return (as_anaphor(subs[0]),)
+    if here:
+        return (as_anaphor(here[-1]),)
+    return ()

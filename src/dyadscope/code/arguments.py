@@ -1,0 +1,121 @@
+"""Actor arguments of one sentence: mentions mapped onto tokens, coordination, subject position.
+
+An :class:`Arg` is an actor that can fill the source or target of an event: a mention from the actors
+stage (mapped onto the sentence's tokens) or a back-reference resolved by :mod:`.anaphora`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Mention
+from .chunks import Chunks, grammar
+from .triggers import verb_tags
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An actor in a sentence, on token span [start, end)."""
+
+    code: str
+    text: str
+    start: int
+    end: int
+    kind: str = "state"
+    person: str | None = None
+    detail: str | None = None
+    via: str = "mention"              # mention | anaphor
+    reflexive: bool = False
+    antecedent: str | None = None     # for anaphors: the text they were resolved to
+
+
+def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]:
+    """Mentions with an actor code, mapped onto the tokens they overlap, in reading order."""
+    out: list[Arg] = []
+    starts, ends = chunks.starts, chunks.ends
+    for m in mentions:
+        if not m.actor:
+            continue
+        i = bisect_right(ends, m.start)            # first token ending after the mention starts
+        j = bisect_left(starts, m.end)             # first token starting at or after the mention's end
+        if i >= j:
+            continue
+        out.append(Arg(code=m.actor, text=m.text, start=i, end=j, kind=m.kind or "state", person=m.person,
+                       detail=m.detail))
+    out.sort(key=lambda a: (a.start, -a.end))
+    merged: list[Arg] = []
+    for a in out:                                  # nested mentions ("Russian" inside "Russian army"): keep outer
+        if merged and a.start >= merged[-1].start and a.end <= merged[-1].end:
+            prev = merged[-1]
+            if prev.person is None and a.person is not None and a.code == prev.code:
+                merged[-1] = Arg(code=prev.code, text=prev.text, start=prev.start, end=prev.end,
+                                 kind=a.kind, person=a.person, detail=prev.detail or a.detail)
+            continue
+        merged.append(a)
+    return tuple(merged)
+
+
+def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = frozenset({"of"})) -> str | None:
+    """The preposition governing ``arg`` ("in Baku", "to the Armenian side"), or None.
+
+    Walks left over determiners and up to two modifiers; stops at punctuation and verbs.
+    """
+    g = grammar()
+    words = chunks.words
+    j = arg.start - 1
+    skipped = 0
+    while j >= 0:
+        w = words[j]
+        if w in g.prepositions:
+            return None if w in allow else w
+        if w in g.determiners or w[:1].isdigit():
+            j -= 1
+            continue
+        if not w[:1].isalpha() or w in g.auxiliaries or verb_tags(w) or skipped >= 2:
+            return None
+        skipped += 1
+        j -= 1
+    return None
+
+
+def preposition_before(chunks: Chunks, arg: Arg) -> str | None:
+    """The preposition governing ``arg``, "of" included."""
+    return in_prepositional_phrase(chunks, arg, allow=frozenset())
+
+
+def coordinated(chunks: Chunks, args: Sequence[Arg], arg: Arg) -> list[Arg]:
+    """``arg`` and the actors coordinated with it ("Russia and Iran", "Azerbaijan, Georgia and Ukraine",
+    "Azerbaijan-Russia"), in reading order."""
+    g = grammar()
+    words = chunks.words
+    idx = next((k for k, a in enumerate(args) if a is arg), None)
+    if idx is None:
+        return [arg]
+
+    def joined(a: Arg, b: Arg) -> bool:
+        if a.code == b.code and a.person == b.person:
+            return False
+        if b.start < a.end:                       # two mentions inside one token ("Azerbaijan-Russia")
+            return True
+        gap = words[a.end:b.start]
+        if not gap:
+            return chunks.starts[b.start] - chunks.ends[a.end - 1] <= 1 and \
+                chunks.text[chunks.ends[a.end - 1] - chunks.offset:chunks.starts[b.start] - chunks.offset] in ("-", "–", "")
+        text = " ".join(gap)
+        if text in g.list_joiners or text in ("-", "–", "/"):
+            return True
+        rest = [w for w in gap if w not in g.determiners]
+        return bool(rest) and " ".join(rest) in g.list_joiners
+
+    group = [arg]
+    k = idx
+    while k > 0 and joined(args[k - 1], args[k]):
+        group.insert(0, args[k - 1])
+        k -= 1
+    k = idx
+    while k + 1 < len(args) and joined(args[k], args[k + 1]):
+        group.append(args[k + 1])
+        k += 1
+    return group

@@ -1,0 +1,201 @@
+"""Light chunking of one sentence for the event coder: tokens, clauses and verb groups.
+
+There is no statistical parser (spaCy blank pipelines only), so structure comes from closed-class words in
+``data/events/grammar.yaml``:
+
+- **tokens**: words (hyphenated compounds kept whole, line-break hyphenation undone), possessive ``'s`` and
+  ``n't`` split off, punctuation one character each. Each token keeps its offsets into the document text.
+- **clauses**: a clause id per token. Clause punctuation (``;`` ``:`` dashes, brackets, quotes) and
+  subordinators (``when``, ``if``, ``because`` …) open a new clause; a relative pronoun after a comma
+  (``, which``) opens a relative clause that closes at the next comma, after which the outer clause resumes.
+- **joined**: the lower-cased tokens joined by single spaces (with a space before and after), so trigger
+  patterns compile to regular expressions over whole tokens; :meth:`Chunks.token_at` maps a character of
+  ``joined`` back to its token.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import load_yaml
+
+_TOKEN_RE = re.compile(
+    r"\w+?(?=n['’]t\b)|n['’]t\b|['’]s\b|\w+(?:(?:[-‐]\s*\n\s*|[-‐])\w+)*|\S"
+)
+_LINEBREAK_HYPHEN_RE = re.compile(r"[-‐]\s*\n\s*")
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "i", "you"})
+_QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "‐": "-"})
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """The closed-class word lists of ``data/events/grammar.yaml`` as frozensets."""
+
+    clause_punct: frozenset[str]
+    subordinators: frozenset[str]
+    relative: frozenset[str]
+    coordinators: frozenset[str]
+    be: frozenset[str]
+    have: frozenset[str]
+    do: frozenset[str]
+    modal: frozenset[str]
+    group_adverbs: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    possessive_marks: frozenset[str]
+    np_stops: frozenset[str]
+    reciprocal: tuple[str, ...]
+    list_joiners: frozenset[str]
+    list_openers: frozenset[str]
+
+    @property
+    def auxiliaries(self) -> frozenset[str]:
+        return self.be | self.have | self.do | self.modal
+
+
+@lru_cache(maxsize=None)
+def grammar() -> Grammar:
+    data = load_yaml("events/grammar.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    return Grammar(
+        clause_punct=words("clause_punct"), subordinators=words("subordinators"), relative=words("relative"),
+        coordinators=words("coordinators"), be=words("be"), have=words("have"), do=words("do"),
+        modal=words("modal"), group_adverbs=words("group_adverbs"), prepositions=words("prepositions"),
+        determiners=words("determiners"), possessive_marks=words("possessive_marks"),
+        np_stops=words("np_stops"), reciprocal=tuple(str(w) for w in data["reciprocal"]),
+        list_joiners=words("list_joiners"), list_openers=words("list_openers"),
+    )
+
+
+def normalise(token: str) -> str:
+    """Lower case, straight apostrophes, line-break hyphenation undone ("through-\\nout" → "throughout")."""
+    if "\n" in token:
+        token = _LINEBREAK_HYPHEN_RE.sub("", token)
+    return token.translate(_QUOTE_MAP).lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Chunks:
+    """One sentence, tokenised and cut into clauses."""
+
+    offset: int                       # document offset of the sentence start
+    text: str                         # the sentence text
+    words: tuple[str, ...]            # normalised tokens
+    starts: tuple[int, ...]           # document offsets
+    ends: tuple[int, ...]
+    clause: tuple[int, ...]           # clause id per token
+    parent: tuple[int, ...]           # per clause id: the clause it interrupts (-1 for top-level clauses)
+    joined: str                       # " w0 w1 … wn "
+    positions: tuple[int, ...]        # index in ``joined`` where each token starts
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def token_at(self, char: int) -> int:
+        """The token that covers character ``char`` of :attr:`joined`."""
+        return bisect_right(self.positions, char) - 1
+
+    def surface(self, i: int, j: int) -> str:
+        """The document text of tokens i..j-1 (as written)."""
+        if j <= i:
+            return ""
+        return self.text[self.starts[i] - self.offset:self.ends[j - 1] - self.offset]
+
+    def same_clause(self, i: int, j: int) -> bool:
+        """Are tokens i and j in the same clause, or is one's clause interrupted by the other's?"""
+        a, b = self.clause[i], self.clause[j]
+        return a == b or self.parent[a] == b or self.parent[b] == a
+
+    def clause_span(self, i: int) -> tuple[int, int]:
+        """[start, end) token range of the clause holding token i (contiguous part)."""
+        c = self.clause[i]
+        s = i
+        while s > 0 and self.clause[s - 1] == c:
+            s -= 1
+        e = i
+        while e < len(self.words) and self.clause[e] == c:
+            e += 1
+        return s, e
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """Normalised tokens of ``text`` with document offsets (``offset`` = where ``text`` starts)."""
+    words, starts, ends = [], [], []
+    for m in _TOKEN_RE.finditer(text):
+        words.append(normalise(m.group()))
+        starts.append(offset + m.start())
+        ends.append(offset + m.end())
+    return tuple(words), tuple(starts), tuple(ends)
+
+
+def _clauses(words: tuple[str, ...], g: Grammar) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    ids: list[int] = []
+    parent: list[int] = [-1]
+    current = 0
+    relative_from: int | None = None   # clause to resume after a relative clause closes
+    initial_sub = False                # a sentence-initial subordinate clause closes at its first comma
+    bracket_from: list[int] = []
+    for i, w in enumerate(words):
+        if w in ("(", "["):
+            bracket_from.append(current)
+            parent.append(current)
+            current = len(parent) - 1
+            ids.append(current)
+            continue
+        if w in (")", "]") and bracket_from:
+            ids.append(current)
+            current = bracket_from.pop()
+            continue
+        if w == "," and relative_from is not None:
+            ids.append(current)
+            current, relative_from = relative_from, None
+            continue
+        if w == "," and initial_sub:
+            ids.append(current)
+            parent.append(-1)
+            current, initial_sub = len(parent) - 1, False
+            continue
+        if w in g.relative and i > 0 and words[i - 1] == "," and relative_from is None:
+            parent.append(current)
+            relative_from = current
+            current = len(parent) - 1
+        elif w in g.clause_punct or (w in g.subordinators and not _in_phrase(words, i)):
+            parent.append(-1)
+            relative_from = None
+            current = len(parent) - 1
+            initial_sub = w in g.subordinators and all(x in g.coordinators or x == "," for x in words[:i])
+        ids.append(current)
+    return tuple(ids), tuple(parent)
+
+
+def _in_phrase(words: tuple[str, ...], i: int) -> bool:
+    """Subordinators that are part of a fixed phrase do not open a clause ("as well as", "since then")."""
+    w = words[i]
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    if w == "since" and (nxt[:1].isdigit() or nxt in ("then", "the", "its", "their")):
+        return True                   # "since 1993", "since the war": a time phrase, not a clause
+    if w in ("after", "before", "until") and nxt not in _PRONOUN_SUBJECTS:
+        return True                   # mostly prepositions ("after the war"); a clause before a pronoun subject
+    if w == "so" and nxt != "that":
+        return True
+    return False
+
+
+def chunk(text: str, offset: int = 0) -> Chunks:
+    """Tokens and clauses of one sentence whose text starts at document offset ``offset``."""
+    words, starts, ends = tokenize(text, offset)
+    clause, parent = _clauses(words, grammar())
+    positions = []
+    pos = 1
+    for w in words:
+        positions.append(pos)
+        pos += len(w) + 1
+    joined = " " + " ".join(words) + " "
+    return Chunks(offset=offset, text=text, words=words, starts=starts, ends=ends, clause=clause,
+                  parent=parent, joined=joined, positions=tuple(positions))

@@ -1,0 +1,145 @@
+"""Dating an event (DESIGN §4): explicit, narrative, publication, or none.
+
+1. **explicit**: a time expression in the trigger's sentence — the nearest one in the trigger's clause, else
+   the nearest in the sentence — that has a date (durations and sets do not) and does not follow a word of
+   ``not_governing_after`` ("an agreement for 2003"). Ranges keep both ends; after "since" the end is open.
+2. **narrative**: the narrative time of the sentence (carried from the passage by the time stage); when the
+   sentence's own expressions were all rejected in step 1, the narrative time of the sentence before it in
+   the same paragraph.
+3. **publication**: only in short documents dated to the day, for a past-tense trigger in a paragraph with
+   no other date.
+4. **none**: no date; ``date_start`` is null. Precision is never invented: it is the expression's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import load_yaml, version_of
+from ..records import Document, NarrativeTime, Timex
+from .chunks import Chunks
+from .triggers import Hit
+
+DATING_FILE = "events/dating.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class DateChoice:
+    start: str | None = None
+    end: str | None = None
+    precision: str | None = None
+    text: str | None = None
+    basis: str = "none"
+
+    @property
+    def rule(self) -> str:
+        return f"dating.v{version_of(DATING_FILE)}:{self.basis}"
+
+
+NO_DATE = DateChoice()
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    not_governing: tuple[tuple[str, ...], ...]
+    open_ended: tuple[tuple[str, ...], ...]
+    max_sentences: int
+    precisions: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def _settings() -> _Settings:
+    data = load_yaml(DATING_FILE)
+    pub = data.get("publication") or {}
+    return _Settings(
+        not_governing=tuple(tuple(str(w).lower().split()) for w in data.get("not_governing_after", [])),
+        open_ended=tuple(tuple(str(w).lower().split()) for w in data.get("open_ended_after", [])),
+        max_sentences=int(pub.get("max_sentences", 60)),
+        precisions=frozenset(str(p) for p in pub.get("precision", ["day"])),
+    )
+
+
+def _preceded_by(chunks: Chunks, tok: int, phrases: Sequence[tuple[str, ...]]) -> bool:
+    return any(tok >= len(p) and tuple(chunks.words[tok - len(p):tok]) == p for p in phrases)
+
+
+def _first_token(chunks: Chunks, t: Timex) -> int:
+    for i, s in enumerate(chunks.starts):
+        if chunks.ends[i] > t.start:
+            return i
+    return len(chunks.starts) - 1
+
+
+def usable(t: Timex) -> bool:
+    """A time expression that places an event: it has a start date and is not a duration or a set."""
+    return bool(t.date_start) and t.kind not in ("duration", "set") and t.type not in ("DURATION", "SET")
+
+
+def explicit(chunks: Chunks, hit: Hit, timexes: Sequence[Timex]) -> tuple[DateChoice | None, bool]:
+    """The governing expression of the trigger's sentence, and whether the sentence had any usable one."""
+    s = _settings()
+    best: tuple[int, int, Timex, int] | None = None
+    had_any = False
+    for t in timexes:
+        if not usable(t):
+            continue
+        tok = _first_token(chunks, t)
+        had_any = True
+        if _preceded_by(chunks, tok, s.not_governing):
+            continue
+        same = 0 if chunks.same_clause(tok, hit.head) else 1
+        dist = abs(tok - hit.head)
+        if best is None or (same, dist) < (best[0], best[1]):
+            best = (same, dist, t, tok)
+    if best is None:
+        return None, had_any
+    t, tok = best[2], best[3]
+    end = None if _preceded_by(chunks, tok, s.open_ended) else (t.date_end or t.date_start)
+    return DateChoice(start=t.date_start, end=end, precision=t.precision, text=t.text, basis="explicit"), had_any
+
+
+def narrative(here: NarrativeTime | None, before: NarrativeTime | None, rejected_own: bool) -> DateChoice | None:
+    """The narrative time of the sentence (or of the one before, when its own expressions were rejected)."""
+    cand = here
+    if cand is not None and (cand.basis == "explicit" and rejected_own):
+        cand = before
+    if cand is None or not cand.date_start or cand.basis in ("none", "publication", "reset"):
+        return None
+    return DateChoice(start=cand.date_start, end=cand.date_end, precision=cand.precision, text=cand.text,
+                      basis="narrative")
+
+
+def news_like(document: Document, n_sentences: int) -> bool:
+    """Short and dated to the day: the publication date may date the events it reports."""
+    s = _settings()
+    return bool(document.published) and (document.published_precision or "day") in s.precisions \
+        and n_sentences <= s.max_sentences
+
+
+def publication(document: Document, hit: Hit, paragraph_dated: bool) -> DateChoice | None:
+    """The publication date, for a past-tense (or nominal) trigger in an undated paragraph."""
+    if paragraph_dated or not document.published:
+        return None
+    if hit.head_kind == "verb" and not (hit.forms & {"past", "participle"}):
+        return None
+    return DateChoice(start=document.published, end=document.published,
+                      precision=document.published_precision or "day", text=None, basis="publication")
+
+
+def choose(chunks: Chunks, hit: Hit, timexes: Sequence[Timex], here: NarrativeTime | None,
+           before: NarrativeTime | None, document: Document, allow_publication: bool,
+           paragraph_dated: bool) -> DateChoice:
+    """The event's date by the order of DESIGN §4."""
+    found, had_any = explicit(chunks, hit, timexes)
+    if found is not None:
+        return found
+    carried = narrative(here, before, rejected_own=had_any)
+    if carried is not None:
+        return carried
+    if allow_publication:
+        pub = publication(document, hit, paragraph_dated)
+        if pub is not None:
+            return pub
+    return NO_DATE

@@ -1,0 +1,231 @@
+"""The ``events`` stage: who did what to whom, and when, with evidence (DESIGN §3–5).
+
+For each sentence: find triggers (:mod:`.triggers`), actors and back-references (:mod:`.arguments`,
+:mod:`.anaphora`), source and target (:mod:`.roles`), modality (:mod:`.modality`), date (:mod:`.dating`),
+issues (the issues lexicon) and quad/intensity (:mod:`.intensity`). Every event carries its sentence
+offsets, its trigger span and the rule that produced it (``events.rules.v1:<entry id>``).
+
+:func:`code_sentence` codes one sentence from the document's analysis alone (earlier sentences of the
+paragraph are read for back-references), so :func:`replay` can rebuild any event from its record and the
+stored document and get the same record.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..options import Options
+from ..pipeline import Analysis, stage
+from ..records import Event, Mention, NarrativeTime, Sentence, Timex
+from . import anaphora, dating, modality, roles, triggers
+from .arguments import Arg, mention_args
+from .chunks import Chunks, chunk
+from .intensity import quad_and_intensity
+from .issues import issues_for
+
+#: a nominal trigger after these words, following an agreement or talks word, is the topic of that act
+_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "of", "for"})
+_NORM_RE = re.compile(r"\W+")
+
+
+@dataclass
+class DocContext:
+    """Per-document indexes the coder reads (built once; caches filled lazily)."""
+
+    analysis: Analysis
+    mentions: dict[int, list[Mention]]
+    timexes: dict[int, list[Timex]]
+    narrative: dict[int, NarrativeTime]
+    repeated: frozenset[int]
+    news: bool
+    chunks_cache: dict[int, Chunks] = field(default_factory=dict)
+    args_cache: dict[int, tuple[Arg, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, analysis: Analysis) -> "DocContext":
+        mentions: dict[int, list[Mention]] = {}
+        for m in analysis.mentions:
+            mentions.setdefault(m.sentence, []).append(m)
+        timexes: dict[int, list[Timex]] = {}
+        for t in analysis.timexes:
+            timexes.setdefault(t.sentence, []).append(t)
+        seen: set[str] = set()
+        repeated = set()
+        for s in analysis.sentences:
+            key = _NORM_RE.sub(" ", s.text.lower()).strip()
+            if key in seen and len(key) > 40:
+                repeated.add(s.index)
+            seen.add(key)
+        return cls(analysis=analysis, mentions=mentions, timexes=timexes,
+                   narrative={n.sentence: n for n in analysis.narrative}, repeated=frozenset(repeated),
+                   news=dating.news_like(analysis.document, len(analysis.sentences)))
+
+    def sentence(self, index: int) -> Sentence:
+        return self.analysis.sentences[index]
+
+    def chunks(self, index: int) -> Chunks:
+        c = self.chunks_cache.get(index)
+        if c is None:
+            s = self.sentence(index)
+            c = self.chunks_cache[index] = chunk(s.text, s.start)
+        return c
+
+    def args(self, index: int) -> tuple[Arg, ...]:
+        """Actors of a sentence: its mentions plus resolved back-references, in reading order."""
+        cached = self.args_cache.get(index)
+        if cached is not None:
+            return cached
+        ch = self.chunks(index)
+        base = mention_args(ch, self.mentions.get(index, []))
+        found = anaphora.find(ch, base)
+        if not found:
+            self.args_cache[index] = base
+            return base
+        earlier = [anaphora.SentenceArgs(self.chunks(j), self.args(j)) for j in self._earlier(index)]
+        out = list(base)
+        for start, end, rule in found:
+            before = [a for a in out if a.end <= start]
+            out.extend(anaphora.resolve(ch, start, end, rule, before, earlier))
+        result = tuple(sorted(out, key=lambda a: (a.start, -a.end)))
+        self.args_cache[index] = result
+        return result
+
+    def _earlier(self, index: int) -> list[int]:
+        para = self.sentence(index).paragraph
+        out = []
+        j = index - 1
+        while j >= 0 and len(out) < anaphora.window() and self.sentence(j).paragraph == para:
+            out.append(j)
+            j -= 1
+        return out
+
+    def paragraph_dated(self, index: int) -> bool:
+        para = self.sentence(index).paragraph
+        return any(dating.usable(t) for s in self.analysis.sentences if s.paragraph == para
+                   for t in self.timexes.get(s.index, []))
+
+    def narrative_before(self, index: int) -> NarrativeTime | None:
+        if index == 0 or self.sentence(index - 1).paragraph != self.sentence(index).paragraph:
+            return None
+        return self.narrative.get(index - 1)
+
+
+def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit]) -> bool:
+    """Is the trigger the content of an earlier act rather than an event of its own?
+
+    - a to-infinitive after a controlling trigger ("refused to join", "urged Baku to join");
+    - a nominal trigger after "on"/"about"/… that follows an agreement, talks or another trigger
+      ("an agreement on military cooperation", "talks on the withdrawal of troops").
+    """
+    words = ch.words
+    start = roles.verb_group_start(ch, hit.head) if hit.head_kind == "verb" else hit.start
+    if hit.head_kind == "verb" and "to" in words[start:hit.head]:
+        for prev in kept:
+            if prev.entry.controls and prev.head < start and start - prev.end <= 6 and ch.same_clause(prev.head, hit.head):
+                return True
+    if hit.head_kind == "noun":
+        j = hit.start - 1
+        steps = 0
+        while j >= 0 and steps < 4 and words[j] not in _TOPIC_PREPS:
+            j -= 1
+            steps += 1
+        if j >= 1 and words[j] in _TOPIC_PREPS:
+            for prev in kept:
+                if prev.end <= j and j - prev.end <= 3 and prev.head != hit.head:
+                    return True
+            if words[j - 1] in triggers.lexicon().classes.get("AGREEMENT", frozenset()) | \
+                    triggers.lexicon().classes.get("TALKS", frozenset()):
+                return True
+    return False
+
+
+def code_sentence(ctx: DocContext, index: int) -> list[Event]:
+    """Every event of one sentence."""
+    if index in ctx.repeated:
+        return []
+    sentence = ctx.sentence(index)
+    ch = ctx.chunks(index)
+    hits = triggers.find(ch)
+    if not hits:
+        return []
+    args = ctx.args(index)
+    found = modality.cues(ch)
+    timexes = ctx.timexes.get(index, [])
+    dated = any(dating.usable(t) for t in timexes)
+    document = ctx.analysis.document
+    heads = [h.head for h in hits if h.head_kind == "verb"]
+    done: list[tuple[triggers.Hit, roles.Roles]] = []
+    kept: list[triggers.Hit] = []
+    events: list[Event] = []
+    for hit in hits:
+        if _is_content(ch, hit, kept):
+            continue
+        kept.append(hit)
+        r = roles.assign(ch, hit, args, done, heads)
+        done.append((hit, r))
+        mod = modality.classify(ch, hit, found, args, dated)
+        when = dating.choose(ch, hit, timexes, ctx.narrative.get(index), ctx.narrative_before(index),
+                             document, ctx.news, ctx.paragraph_dated(index) if ctx.news else True)
+        for pair in roles.expand(ch, hit, r, args):
+            ev = _event(ctx, sentence, ch, hit, pair, mod, when)
+            if ev is not None:
+                events.append(ev)
+    return events
+
+
+def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r: roles.Roles,
+           mod: modality.Modality, when: dating.DateChoice) -> Event | None:
+    entry = hit.entry
+    src, tgt = r.source, r.target
+    if src is None:
+        return None
+    if tgt is None and not entry.no_target:
+        return None
+    if entry.target_kinds and (tgt is None or tgt.kind not in entry.target_kinds):
+        return None
+    quad, intensity = quad_and_intensity(entry.plover, entry.mode, entry.form)
+    if entry.quad is not None:
+        quad = entry.quad
+    document = ctx.analysis.document
+    confidence = entry.confidence
+    if src.via == "anaphor" or (tgt is not None and tgt.via == "anaphor"):
+        confidence *= 0.85
+    if r.how.endswith("subject") or r.how == "passive":
+        confidence *= 0.9
+    return Event(
+        doc=document.doc, doc_id=document.doc_id, sentence=sentence.text, start=sentence.start,
+        end=sentence.end, trigger=ch.surface(hit.start, hit.end), trigger_start=ch.starts[hit.start],
+        trigger_end=ch.ends[hit.end - 1], source=src.code, target=tgt.code if tgt else None,
+        plover=entry.plover, quad=quad, intensity=intensity, modality=mod.value, source_text=src.text,
+        target_text=tgt.text if tgt else None, source_person=src.person,
+        target_person=tgt.person if tgt else None, date_start=when.start, date_end=when.end,
+        date_precision=when.precision, date_text=when.text, date_basis=when.basis,
+        issues=issues_for(ctx.analysis, sentence), mode=entry.mode, attributed_to=mod.attributed_to,
+        confidence=round(confidence, 3), rule=entry.rule, sentence_index=sentence.index,
+    ).with_id()
+
+
+def code_document(analysis: Analysis, options: Options | None = None) -> list[Event]:
+    """Every event of an analysed document, in reading order."""
+    ctx = DocContext.build(analysis)
+    out: list[Event] = []
+    for s in analysis.sentences:
+        out.extend(code_sentence(ctx, s.index))
+    return out
+
+
+def replay(event: Event, analysis: Analysis) -> Event | None:
+    """Re-run the rules on the event's sentence and return the event they produce with the same id."""
+    ctx = DocContext.build(analysis)
+    for ev in code_sentence(ctx, event.sentence_index):
+        if ev.event_id == event.event_id:
+            return ev
+    return None
+
+
+@stage("events", requires=("sentences", "timexes", "narrative", "mentions"), assigns=("events",))
+def events_stage(analysis: Analysis, options: Options) -> Analysis:
+    return dataclasses.replace(analysis, events=tuple(code_document(analysis, options)))

@@ -1,0 +1,51 @@
+"""Issues of an event: the issues lexicon on the evidence sentence, else on its paragraph."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..pipeline import Analysis
+from ..records import Sentence
+
+IssuesFn = Callable[[str], tuple[str, ...]]
+
+
+@lru_cache(maxsize=1)
+def _issues_in() -> IssuesFn | None:
+    """``dyadscope.annotate.issues.issues_in`` when the issues lexicon is installed, else None."""
+    try:
+        module = importlib.import_module("dyadscope.annotate.issues")
+    except ModuleNotFoundError as exc:
+        if exc.name and "dyadscope.annotate.issues".startswith(exc.name):
+            return None
+        raise
+    fn = getattr(module, "issues_in", None)
+    return fn if callable(fn) else None
+
+
+def issues_of(sentence_text: str, paragraph_text: str) -> tuple[str, ...]:
+    """Issue codes of the sentence; the paragraph's when the sentence names none."""
+    fn = _issues_in()
+    if fn is None:
+        return ()
+    found = tuple(fn(sentence_text))
+    if found:
+        return found
+    return tuple(fn(paragraph_text)) if paragraph_text and paragraph_text != sentence_text else ()
+
+
+def paragraph_text(analysis: Analysis, sentence: Sentence) -> str:
+    """The text of the sentence's paragraph (first to last sentence with the same paragraph index)."""
+    same = [s for s in analysis.sentences if s.paragraph == sentence.paragraph]
+    if not same:
+        return sentence.text
+    return analysis.document.text[same[0].start:same[-1].end]
+
+
+def issues_for(analysis: Analysis, sentence: Sentence) -> tuple[str, ...]:
+    """Issue codes for events of ``sentence``."""
+    if _issues_in() is None:
+        return ()
+    return issues_of(sentence.text, paragraph_text(analysis, sentence))

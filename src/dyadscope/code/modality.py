@@ -1,0 +1,221 @@
+"""Modality of a trigger (DESIGN §5): asserted, reported, hypothetical, future, negated or opinion.
+
+Cues come from ``data/events/modality.yaml``. They are looked for where they govern the trigger:
+
+- **negated**: a negation in the verb group ("did not sign", "has never recognised"), "no"/"without"
+  before a nominal trigger, or a failure verb before its infinitive ("failed to agree").
+- **hypothetical**: a modal auxiliary earlier in the trigger's clause ("could result in border closures"),
+  a clause opened by a conditional ("if …", "unless …"), or a nominal after "the possibility of".
+- **future**: a future auxiliary in the clause ("will sign", "is going to"), a present-tense intention verb
+  before the infinitive ("plans to visit", "is trying to secure"; a past one — "tried to attend" — is an
+  attempt that happened), or a future adjective before a nominal ("the planned visit").
+- **opinion**: a hedge before the trigger ("is widely seen as", "it is speculated that", "seems to"), an
+  opinion verb with "that" ("analysts argue that …"), or a general characterisation: a present-simple
+  verb with a habit adverb ("Russia always supports Armenia") in a sentence with no date.
+- **reported**: attribution before the trigger or at the end of the sentence ("according to …", "Baku
+  claims that …", "reportedly"); ``attributed_to`` is the attributing actor or phrase.
+
+Precedence when several apply: negated, hypothetical, future, opinion, reported, asserted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import load_yaml, version_of
+from .arguments import Arg
+from .chunks import Chunks, grammar
+from .roles import verb_group_start
+from .triggers import Hit, verb_forms
+
+MODALITY_FILE = "events/modality.yaml"
+
+_LISTS = ("negation", "noun_negation", "hypothetical_modals", "conditional_openers", "hypothetical_nouns",
+          "future_aux", "future_adjectives", "report_phrases", "opinion_phrases", "characterisation_adverbs")
+_VERB_LISTS = ("failure_verbs", "intention_verbs", "attempt_verbs", "report_verbs", "opinion_verbs")
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    value: str                         # asserted | reported | hypothetical | future | negated | opinion
+    cue: str | None = None             # the words that decided it
+    attributed_to: str | None = None   # for reported: who says so
+
+    @property
+    def rule(self) -> str:
+        return f"modality.v{version_of(MODALITY_FILE)}:{self.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Where each cue list matches in one sentence: list name → [(start token, end token, text)]."""
+
+    spans: dict[str, tuple[tuple[int, int, str], ...]]
+
+    def within(self, name: str, start: int, end: int) -> tuple[int, int, str] | None:
+        """The last cue of ``name`` that starts in [start, end)."""
+        found = None
+        for s, e, t in self.spans.get(name, ()):
+            if start <= s < end:
+                found = (s, e, t)
+        return found
+
+
+@lru_cache(maxsize=None)
+def _regexes() -> dict[str, re.Pattern[str]]:
+    data = load_yaml(MODALITY_FILE)
+    out = {}
+    for name in _LISTS:
+        words = sorted({str(w).lower().replace("’", "'") for w in data[name]}, key=len, reverse=True)
+        out[name] = re.compile("(?<= )(?:" + "|".join(re.escape(w) for w in words) + ")(?= )")
+    for name in _VERB_LISTS:
+        forms = set()
+        for lemma in data[name]:
+            lemma = str(lemma).lower()
+            if lemma.startswith("be "):
+                for be in ("is", "are", "was", "were", "be", "been"):
+                    forms.add(be + lemma[2:])
+            else:
+                forms.update(verb_forms(lemma))
+        out[name] = re.compile("(?<= )(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                               + ")(?= )")
+    return out
+
+
+def cues(chunks: Chunks) -> Cues:
+    """Every cue of every list in the sentence (computed once per sentence)."""
+    spans = {}
+    for name, rx in _regexes().items():
+        found = []
+        for m in rx.finditer(chunks.joined):
+            s = chunks.token_at(m.start())
+            e = chunks.token_at(m.end() - 1) + 1
+            found.append((s, e, m.group()))
+        if found:
+            spans[name] = tuple(found)
+    return Cues(spans)
+
+
+def _clause_start(chunks: Chunks, i: int) -> int:
+    return chunks.clause_span(i)[0]
+
+
+def _np_start(chunks: Chunks, hit: Hit) -> int:
+    g = grammar()
+    j = hit.start
+    while j > 0 and j > hit.start - 5:
+        w = chunks.words[j - 1]
+        if w in g.np_stops or w in g.prepositions:
+            break
+        j -= 1
+        if w in g.determiners:
+            break
+    return j
+
+
+def is_present_simple(chunks: Chunks, hit: Hit) -> bool:
+    """A finite present-tense verb with no auxiliary but do/does ("Russia supports", "Baku opposes")."""
+    if hit.head_kind != "verb" or not (hit.forms & {"base", "third"}) or hit.forms & {"past", "gerund"}:
+        return False
+    g = grammar()
+    start = verb_group_start(chunks, hit.head)
+    group = chunks.words[start:hit.head]
+    if "to" in group or any(w in g.modal or w in g.be or w in g.have for w in group):
+        return False
+    if any(w in g.do and w != "did" for w in group):
+        return True
+    return start == 0 or chunks.words[start - 1] not in ("to", "will", "would", "can", "could", "may", "might")
+
+
+def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: bool) -> Modality:
+    """The modality of one trigger; ``dated``: the sentence has an explicit date."""
+    head = hit.head
+    clause_start = _clause_start(chunks, hit.start)
+    verb = hit.head_kind == "verb"
+    start = verb_group_start(chunks, head) if verb else _np_start(chunks, hit)
+    words = chunks.words
+
+    # negated
+    neg = found.within("negation", start, head) if verb else found.within("noun_negation", max(0, start - 2), hit.start)
+    if neg:
+        return Modality("negated", neg[2])
+    if verb and start > 0:
+        fail = found.within("failure_verbs", max(0, start - 3), start)
+        if fail and "to" in words[fail[1]:head]:
+            return Modality("negated", fail[2])
+
+    # hypothetical
+    opener = words[clause_start] if clause_start < len(words) else ""
+    cond = found.within("conditional_openers", clause_start, clause_start + 2)
+    if cond or (clause_start > 0 and opener in ("if", "unless")):
+        return Modality("hypothetical", cond[2] if cond else opener)
+    modal = found.within("hypothetical_modals", clause_start, head)
+    if modal and chunks.clause[modal[0]] == chunks.clause[head]:
+        future_like = words[modal[0]] in ("would", "'d") and found.within("report_verbs", 0, modal[0])
+        return Modality("future" if future_like else "hypothetical", modal[2])
+    if not verb:
+        hyp = found.within("hypothetical_nouns", max(0, start - 4), hit.start)
+        if hyp:
+            return Modality("hypothetical", hyp[2])
+
+    # future
+    fut = found.within("future_aux", clause_start, head)
+    if fut and chunks.clause[fut[0]] == chunks.clause[head]:
+        return Modality("future", fut[2])
+    if verb:
+        intent = found.within("intention_verbs", max(0, start - 3), start + 1)
+        if intent and "to" in words[intent[1]:head + 1]:
+            return Modality("future", intent[2])
+        attempt = found.within("attempt_verbs", max(0, start - 3), start + 1)
+        if attempt and "to" in words[attempt[1]:head + 1]:
+            tags = _attempt_tags().get(words[attempt[0]], frozenset())
+            if tags & {"base", "third", "gerund"}:
+                return Modality("future", attempt[2])
+    else:
+        adj = found.within("future_adjectives", start, hit.start + 1)
+        if adj:
+            return Modality("future", adj[2])
+
+    # opinion
+    op = found.within("opinion_phrases", 0, head)
+    if op and (chunks.same_clause(op[0], head) or op[0] == 0 or words[op[1]:op[1] + 1] == ("that",)):
+        return Modality("opinion", op[2])
+    opv = found.within("opinion_verbs", 0, start)
+    if opv and "that" in words[opv[1]:opv[1] + 3]:
+        return Modality("opinion", opv[2])
+    if not dated and is_present_simple(chunks, hit):
+        hab = found.within("characterisation_adverbs", clause_start, min(len(words), head + 6))
+        if hab:
+            return Modality("opinion", hab[2])
+
+    # reported
+    rep = found.within("report_phrases", 0, len(words))
+    if rep and (rep[0] < head or rep[0] > hit.end):
+        return Modality("reported", rep[2], _attributed(chunks, rep, args))
+    rv = found.within("report_verbs", 0, start)
+    if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + 3] or "," in words[rv[1]:rv[1] + 2]):
+        return Modality("reported", rv[2], _attributed(chunks, rv, args))
+    return Modality("asserted")
+
+
+@lru_cache(maxsize=None)
+def _attempt_tags() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for lemma in load_yaml(MODALITY_FILE)["attempt_verbs"]:
+        out.update(verb_forms(str(lemma)))
+    return out
+
+
+def _attributed(chunks: Chunks, cue: tuple[int, int, str], args: Sequence[Arg]) -> str | None:
+    """Who the attribution names: the actor after "according to", else the nearest actor before the cue."""
+    s, e, text = cue
+    if text == "according to":
+        after = [a for a in args if a.start >= e]
+        if after and after[0].start - e <= 4:
+            return after[0].text
+        return chunks.surface(e, min(len(chunks.words), e + 4)) or None
+    before = [a for a in args if a.end <= s]
+    return before[-1].text if before else None

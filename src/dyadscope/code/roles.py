@@ -1,0 +1,264 @@
+"""Source and target of a trigger, from token order and closed-class words (no parser).
+
+Verbs (active): the source is the subject — the nearest actor before the verb group in the same clause
+that is not inside a prepositional phrase (``of`` allowed: "the government of Azerbaijan"); a verb
+coordinated with an earlier trigger ("visited Baku and met …") shares that trigger's subject; a verb in a
+relative clause takes the antecedent ("Russia, which supplied …"). The target is the first actor after
+the verb in the same clause that is not an agent (``by``), not a source preposition of the entry and not
+the subject of a following verb.
+Verbs (passive: a participle after a form of *be*, or a participle followed by ``by`` + actor): the
+``by`` actor is the source and the subject the target.
+Nouns: the source is a possessive or actor adjective in the noun phrase before the head ("Russia's
+support", "Russian arms supply"), else an actor after one of the entry's source prepositions ("by"), else
+the subject of the clause ("Russia made threats"); the target is the first actor after one of the
+entry's target prepositions ("support for Armenia", "the sale … to Yerevan").
+Coordinated subjects give one event per source ("Russia and Iran opposed …"); coordinated objects one per
+target; with ``symmetric`` entries, "X and Y signed" gives X → Y; "each other" gives both directions.
+``swap`` entries exchange the two ("X hosted Y": Y visited X).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .arguments import Arg, coordinated, in_prepositional_phrase, preposition_before
+from .chunks import Chunks, grammar
+from .triggers import Hit, verb_tags
+
+#: how far (tokens) a target may stand after the trigger's end
+TARGET_WINDOW = 14
+#: how far (tokens) an actor may stand before a nominal head inside its noun phrase
+NP_WINDOW = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: Arg | None
+    target: Arg | None
+    how: str                          # which rule found them, e.g. "active", "passive", "noun.possessive"
+
+
+def verb_group_start(chunks: Chunks, head: int) -> int:
+    """First token of the verb group ending at ``head`` (auxiliaries, adverbs, negation, "to")."""
+    g = grammar()
+    j = head
+    while j > 0:
+        w = chunks.words[j - 1]
+        if w in g.auxiliaries or w in g.group_adverbs or w == "to" or (w.endswith("ly") and len(w) > 4):
+            j -= 1
+            continue
+        break
+    return j
+
+
+def is_passive(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> bool:
+    """A participle after a form of *be* ("was attacked"), or a participle with a ``by`` agent."""
+    if hit.head_kind != "verb" or "participle" not in hit.forms:
+        return False
+    g = grammar()
+    words = chunks.words
+    j = hit.head - 1
+    while j >= 0 and (words[j] in g.group_adverbs or (words[j].endswith("ly") and len(words[j]) > 4)):
+        j -= 1
+    if j >= 0 and words[j] in g.be:
+        return True
+    if j >= 0 and (words[j] in g.have or words[j] in g.modal or words[j] in g.do):
+        return False
+    if "past" in hit.forms and j >= 0 and not words[j] in g.determiners and _left_subject(chunks, hit, args):
+        # "Russia signed …": a finite verb with a subject, unless an agent follows directly
+        return _agent(chunks, hit, args, near=2) is not None
+    return _agent(chunks, hit, args, near=4) is not None
+
+
+def _agent(chunks: Chunks, hit: Hit, args: Sequence[Arg], near: int = 6) -> Arg | None:
+    words = chunks.words
+    for k in range(hit.end, min(len(words), hit.end + near)):
+        if words[k] == "by":
+            for a in args:
+                if a.start > k and a.start - k <= 4 and chunks.same_clause(a.start, hit.head) and not a.reflexive:
+                    return a
+            return None
+        if words[k] in (",", ";", ".") or chunks.clause[k] != chunks.clause[hit.head]:
+            return None
+    return None
+
+
+def _left_subject(chunks: Chunks, hit: Hit, args: Sequence[Arg], before: int | None = None) -> Arg | None:
+    """The nearest actor before ``before`` (default: the verb group) in the head's clause, not in a PP."""
+    g = grammar()
+    limit = verb_group_start(chunks, hit.head) if before is None else before
+    words = chunks.words
+    # a relative pronoun right before the verb group: the antecedent stands before it
+    if limit > 0 and words[limit - 1] in g.relative | {"that"}:
+        for a in reversed(args):
+            if a.end <= limit - 1 and not a.reflexive:
+                if limit - 1 - a.end <= 2:
+                    return a
+                break
+    clause = chunks.clause[hit.head]
+    same = [a for a in args if a.end <= limit and chunks.clause[a.start] == clause and not a.reflexive]
+    outer = [a for a in args if a.end <= limit and chunks.clause[a.start] != clause
+             and chunks.same_clause(a.start, hit.head) and not a.reflexive]
+    for pool in (same, outer):
+        for a in reversed(pool):
+            if in_prepositional_phrase(chunks, a) is None and not _is_possessor_of_object(chunks, a, limit):
+                return a
+    return None
+
+
+def _is_possessor_of_object(chunks: Chunks, a: Arg, limit: int) -> bool:
+    """Skip an actor that is the object of an earlier verb in the clause ("visited Baku and met …")."""
+    words = chunks.words
+    if a.start > 0 and verb_tags(words[a.start - 1]) & {"past", "third", "base"} and \
+            any(w in ("and", ",") for w in words[a.end:limit]):
+        return True
+    return False
+
+
+def _coordinated_verb(chunks: Chunks, hit: Hit, previous: Sequence[tuple[Hit, Roles]]) -> Roles | None:
+    """ "X visited Baku and met …": a verb right after "and"/"," shares the subject of the trigger before."""
+    g = grammar()
+    start = verb_group_start(chunks, hit.head)
+    if start == 0 or chunks.words[start - 1] not in g.coordinators | {","}:
+        return None
+    for prev, roles in reversed(previous):
+        if prev.head_kind == "verb" and prev.head < start and chunks.same_clause(prev.head, hit.head) \
+                and roles.source is not None and roles.how.startswith("active"):
+            return roles
+    return None
+
+
+def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | None,
+                   preps: frozenset[str] | None, blocked: frozenset[str], next_heads: Sequence[int]) -> Arg | None:
+    words = chunks.words
+    stop = min(len(words), hit.end + TARGET_WINDOW)
+    for nh in next_heads:
+        if nh > hit.head:
+            stop = min(stop, verb_group_start(chunks, nh))
+            break
+    for a in args:
+        if a.start < hit.end or a.start >= stop or a.reflexive:
+            continue
+        if not chunks.same_clause(a.start, hit.head):
+            continue
+        if source is not None and a.code == source.code and a.start == source.start:
+            continue
+        prep = preposition_before(chunks, a)
+        if prep in blocked:
+            continue
+        if preps is not None and prep not in preps:
+            if hit.head_kind == "noun":
+                continue
+        return a
+    return None
+
+
+def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
+    """A possessive or actor adjective in the noun phrase before a nominal head."""
+    g = grammar()
+    words = chunks.words
+    j = hit.start - 1
+    lowest = max(0, hit.start - NP_WINDOW)
+    while j >= lowest:
+        w = words[j]
+        for a in args:
+            if a.end == j + 1 or (a.end == j and w in g.possessive_marks):
+                return a
+        if w in g.np_stops and w not in g.possessive_marks:
+            return None
+        if w in g.determiners and w not in ("its", "their", "his", "her"):
+            return None
+        j -= 1
+    return None
+
+
+def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tuple[Hit, Roles]],
+           next_heads: Sequence[int]) -> Roles:
+    """Source and target of one trigger (before coordination is expanded)."""
+    entry = hit.entry
+    source_blocked = entry.source_preps | {"by"}
+    if hit.head_kind == "verb":
+        if is_passive(chunks, hit, args):
+            agent = _agent(chunks, hit, args)
+            subject = _left_subject(chunks, hit, args)
+            roles = Roles(agent, subject, "passive")
+        else:
+            shared = _coordinated_verb(chunks, hit, previous)
+            subject = shared.source if shared else _left_subject(chunks, hit, args)
+            obj = None if entry.no_target else _right_targets(
+                chunks, hit, args, subject, None, source_blocked - entry.target_preps, next_heads)
+            roles = Roles(subject, obj, "active.coordinated" if shared else "active")
+    else:
+        source = _np_source(chunks, hit, args)
+        how = "noun.np"
+        if source is None:
+            source = _right_targets(chunks, hit, args, None, entry.source_preps, frozenset(), next_heads)
+            how = "noun.agent"
+            if source is not None and preposition_before(chunks, source) == "of" and "of" in entry.target_preps:
+                source = None
+        if source is None:
+            source = _left_subject(chunks, hit, args, before=hit.start)
+            how = "noun.subject"
+        target = None if entry.no_target else _right_targets(
+            chunks, hit, args, source, entry.target_preps, entry.source_preps - entry.target_preps, next_heads)
+        if target is not None and source is not None and target.start == source.start:
+            target = None
+        roles = Roles(source, target, how)
+    if entry.symmetric and (roles.source is None or roles.target is None):
+        pair = symmetric_pair(chunks, hit, args)
+        if pair is not None and roles.source is None:
+            roles = pair
+        elif pair is not None and roles.source is not None:
+            other = pair.target if pair.source is not None and pair.source.code == roles.source.code else pair.source
+            if other is not None and other.code != roles.source.code:
+                roles = Roles(roles.source, other, roles.how + ".between")
+    if entry.swap:
+        roles = Roles(roles.target, roles.source, roles.how + ".swap")
+    return roles
+
+
+def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg]) -> list[Roles]:
+    """Coordination and symmetry: one Roles per (source, target) pair."""
+    entry = hit.entry
+    g = grammar()
+    sources = coordinated(chunks, args, roles.source) if roles.source and roles.source.via == "mention" else \
+        [roles.source]
+    targets = coordinated(chunks, args, roles.target) if roles.target and roles.target.via == "mention" else \
+        [roles.target]
+    # the target coordinated with the source is the source's partner, not a second target
+    targets = [t for t in targets if t is None or all(t is not s for s in sources)]
+    reciprocal = _reciprocal_after(chunks, hit, g.reciprocal)
+    if reciprocal and len(sources) >= 2:
+        return [Roles(a, b, roles.how + ".reciprocal") for a in sources for b in sources if a is not b]
+    if entry.symmetric and len(sources) >= 2 and (roles.target is None or roles.target in sources):
+        first = sources[0]
+        return [Roles(first, other, roles.how + ".symmetric") for other in sources[1:]]
+    if entry.symmetric and roles.target is not None and len(targets) >= 2 and roles.source is None:
+        return [Roles(targets[0], t, roles.how + ".symmetric") for t in targets[1:]]
+    out = []
+    for s in sources:
+        for t in targets or [None]:
+            if s is not None and t is not None and s is t:
+                continue
+            out.append(Roles(s, t, roles.how))
+    return out or [roles]
+
+
+def _reciprocal_after(chunks: Chunks, hit: Hit, phrases: Sequence[str]) -> bool:
+    tail = " ".join(chunks.words[hit.end:hit.end + 4])
+    return any(tail.startswith(p) for p in phrases)
+
+
+def symmetric_pair(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Roles | None:
+    """ "talks between X and Y", "an agreement … between Azerbaijan and Russia": X → Y."""
+    words = chunks.words
+    for k in range(hit.end, min(len(words), hit.end + TARGET_WINDOW)):
+        if words[k] == "between":
+            after = [a for a in args if a.start > k and chunks.same_clause(a.start, hit.head)]
+            if after:
+                group = coordinated(chunks, args, after[0])
+                if len(group) >= 2:
+                    return Roles(group[0], group[1], "between")
+            return None
+    return None

@@ -1,0 +1,361 @@
+"""Trigger lexicon: compile ``data/events/triggers.yaml`` and find triggers in a sentence.
+
+Patterns are written in a small language (documented at the top of the data file): verb and noun lemmas
+whose inflections come from ``data/events/inflection.yaml``, word classes, literal words, gaps and
+zero-width checks. Each pattern compiles to one regular expression over :attr:`Chunks.joined` (tokens
+joined by single spaces), so a match always covers whole tokens. Patterns are indexed by the words they
+can start with; a sentence only runs the patterns whose first word it contains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import DataFileError
+from ..lexicon import load_entries, load_yaml, version_of
+from .chunks import Chunks
+
+TRIGGERS_FILE = "events/triggers.yaml"
+INFLECTION_FILE = "events/inflection.yaml"
+#: the rule-set name stored in every event's ``rule`` ("events.rules.v1:support.sign_agreement")
+RULESET = "events.rules"
+
+_GAP_BLOCK = r"(?:;|:|—|–|\(|\)|\"|“|”|\.)"
+_ELEMENT_RE = re.compile(r"(!?)(V|N|v|n)?\(([^()]*)\)(\??)|(!?)\{(\w+)\}(\??)|\.\.\.(\d+)|(!?)([^\s()?]+)(\??)")
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    """One entry of the trigger lexicon (see the keys documented in the data file)."""
+
+    id: str                            # "support.sign_agreement"
+    plover: str
+    mode: str | None
+    form: str | None
+    quad: int | None
+    target_preps: frozenset[str]
+    source_preps: frozenset[str]
+    swap: bool
+    symmetric: bool
+    controls: bool
+    no_target: bool
+    target_kinds: frozenset[str]
+    confidence: float
+    order: int                         # position in the file: earlier wins ties
+
+    @property
+    def rule(self) -> str:
+        return f"{RULESET}.v{version_of(TRIGGERS_FILE)}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    entry: TriggerEntry
+    index: int
+    source: str                        # the pattern as written
+    regex: re.Pattern[str]
+    anchors: frozenset[str] | None     # words a match can start with (None: try every sentence)
+    head_kind: str                     # "verb" | "noun"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One trigger found in a sentence: token span [start, end), the head token and its form."""
+
+    entry: TriggerEntry
+    pattern: int
+    start: int
+    end: int
+    head: int
+    head_kind: str                     # "verb" | "noun"
+    forms: frozenset[str]              # for verbs: base | third | past | participle | gerund
+
+
+# ------------------------------------------------------------------------------------------- inflection
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    third: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]
+    past: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]
+    gerund: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]
+    plural: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]
+    double: frozenset[str]
+    variants: tuple[tuple[str, str], ...]
+    irregular: dict[str, dict[str, str]]
+
+
+@lru_cache(maxsize=None)
+def _rules() -> _Rules:
+    data = load_yaml(INFLECTION_FILE)
+
+    def rules(key: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+        return tuple((re.compile(r["when"]), re.compile(r["replace"]), str(r["by"])) for r in data[key])
+
+    return _Rules(third=rules("third_person"), past=rules("past"), gerund=rules("gerund"),
+                  plural=rules("plural"), double=frozenset(data.get("double_final", [])),
+                  variants=tuple((str(a), str(b)) for a, b in data.get("spelling_variants", [])),
+                  irregular={str(k): dict(v) for k, v in (data.get("irregular") or {}).items()})
+
+
+def _apply(rules: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...], word: str) -> str:
+    for when, replace, by in rules:
+        if when.search(word):
+            return replace.sub(by, word, count=1)
+    return word
+
+
+def _spellings(word: str) -> list[str]:
+    out = [word]
+    for a, b in _rules().variants:
+        if word.endswith(a):
+            out.append(word[: -len(a)] + b)
+    return out
+
+
+@lru_cache(maxsize=None)
+def verb_forms(lemma: str) -> dict[str, frozenset[str]]:
+    """Every form of a verb lemma (multiword: the first word inflects) → the tags it can carry."""
+    r = _rules()
+    first, _, rest = lemma.partition(" ")
+    tail = f" {rest}" if rest else ""
+    out: dict[str, set[str]] = {}
+    for w in _spellings(first):
+        irr = r.irregular.get(w, {})
+        double = w in r.double
+        stem = w + w[-1] if double else w
+        past = irr.get("past") or (_apply(r.past, stem) if double else _apply(r.past, w))
+        forms = {
+            "base": w,
+            "third": irr.get("third") or _apply(r.third, w),
+            "past": past,
+            "participle": irr.get("participle") or past,
+            "gerund": irr.get("gerund") or (stem + "ing" if double else _apply(r.gerund, w)),
+        }
+        for tag, form in forms.items():
+            out.setdefault(form + tail, set()).add(tag)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def noun_forms(lemma: str) -> tuple[str, ...]:
+    """Singular and plural of a noun lemma (multiword: the last word inflects)."""
+    head, _, last = lemma.rpartition(" ")
+    lead = f"{head} " if head else ""
+    out: list[str] = []
+    for w in _spellings(last):
+        for form in (w, _apply(_rules().plural, w)):
+            if lead + form not in out:
+                out.append(lead + form)
+    return tuple(out)
+
+
+# ------------------------------------------------------------------------------------------- compiling
+
+def _split_elements(pattern: str) -> list[str]:
+    parts, depth, cur = [], 0, []
+    for ch in pattern:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == " " and depth == 0:
+            if cur:
+                parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    if cur:
+        parts.append("".join(cur))
+    return parts
+
+
+def _alt_regex(alternatives: Iterable[str]) -> str:
+    alts = sorted({" ".join(re.escape(w) for w in a.split()) for a in alternatives if a.strip()},
+                  key=len, reverse=True)
+    return "(?:" + "|".join(alts) + ")"
+
+
+def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, tuple[str, ...]],
+             where: str) -> Pattern:
+    parts: list[str] = []
+    anchors: frozenset[str] | None = None
+    head_kind = ""
+    first = True
+    for element in _split_elements(pattern):
+        m = _ELEMENT_RE.fullmatch(element)
+        if not m:
+            raise DataFileError(f"{where}: cannot read pattern element {element!r} in {pattern!r}",
+                                hint="see the pattern language at the top of the file")
+        neg, kind, body, opt = m.group(1), m.group(2), m.group(3), m.group(4)
+        if m.group(6) is not None:
+            neg, opt = m.group(5), m.group(7)
+            name = m.group(6)
+            if name not in classes:
+                raise DataFileError(f"{where}: unknown class {{{name}}} in {pattern!r}",
+                                    hint="define it under 'classes:'")
+            words: tuple[str, ...] = classes[name]
+        elif m.group(8) is not None:
+            if first:
+                raise DataFileError(f"{where}: pattern {pattern!r} starts with a gap")
+            parts.append(rf"(?:(?!{_GAP_BLOCK} )[^ ]+ ){{0,{int(m.group(8))}}}")
+            continue
+        elif m.group(10) is not None:
+            neg, opt, words = m.group(9), m.group(11), tuple(m.group(10).split("|"))
+        else:
+            lemmas = [a.strip() for a in body.split("|") if a.strip()]
+            if kind in ("V", "v"):
+                words = tuple(f for lemma in lemmas for f in verb_forms(lemma))
+            elif kind in ("N", "n"):
+                words = tuple(f for lemma in lemmas for f in noun_forms(lemma))
+            else:
+                words = tuple(lemmas)
+        alt = _alt_regex(words)
+        if neg:
+            parts.append(rf"(?!{alt} )")
+            continue
+        body_re = f"{alt} "
+        if kind in ("V", "N") and not head_kind:
+            head_kind = "verb" if kind == "V" else "noun"
+            body_re = f"(?P<h>{body_re})"
+        if opt:
+            body_re = f"(?:{body_re})?"
+        elif first:
+            anchors = frozenset(w.split()[0] for w in words)
+        if first and opt:
+            anchors = None
+        parts.append(body_re)
+        first = False
+    if not head_kind:
+        raise DataFileError(f"{where}: pattern {pattern!r} has no head (a V(...) or N(...) element)",
+                            hint="mark the word that expresses the action with V(...) or N(...)")
+    regex = re.compile("(?<= )" + "".join(parts))
+    return Pattern(entry=entry, index=index, source=pattern, regex=regex, anchors=anchors, head_kind=head_kind)
+
+
+def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> TriggerEntry:
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in raw.get(key, defaults.get(key, [])))
+
+    quad = raw.get("quad")
+    return TriggerEntry(
+        id=str(raw["id"]).split(":", 1)[-1], plover=str(raw["plover"]), mode=raw.get("mode"),
+        form=raw.get("form"), quad=int(quad) if quad is not None else None,
+        target_preps=words("target_preps"), source_preps=words("source_preps"),
+        swap=bool(raw.get("swap", False)), symmetric=bool(raw.get("symmetric", False)),
+        controls=bool(raw.get("controls", False)), no_target=bool(raw.get("no_target", False)),
+        target_kinds=frozenset(str(k) for k in raw.get("target_kinds", [])),
+        confidence=float(raw.get("confidence", defaults.get("confidence", 0.7))), order=order,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    patterns: tuple[Pattern, ...]
+    by_anchor: dict[str, tuple[Pattern, ...]]
+    always: tuple[Pattern, ...]
+    entries: dict[str, TriggerEntry]
+    classes: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    """The compiled trigger lexicon (cached)."""
+    data = load_yaml(TRIGGERS_FILE)
+    defaults = data.get("defaults") or {}
+    classes = {str(k): tuple(str(w).lower() for w in v) for k, v in (data.get("classes") or {}).items()}
+    from ..records import PLOVER_TYPES
+
+    patterns: list[Pattern] = []
+    entries: dict[str, TriggerEntry] = {}
+    for order, raw in enumerate(load_entries(TRIGGERS_FILE, required=("plover", "patterns"))):
+        entry = _entry(raw, order, defaults)
+        where = f"data/{TRIGGERS_FILE} entry {entry.id}"
+        if entry.plover not in PLOVER_TYPES:
+            raise DataFileError(f"{where}: unknown PLOVER type {entry.plover!r}",
+                                hint=f"use one of {', '.join(PLOVER_TYPES)}")
+        entries[entry.id] = entry
+        for i, pat in enumerate(raw["patterns"]):
+            patterns.append(_compile(entry, i, str(pat), classes, where))
+    by_anchor: dict[str, list[Pattern]] = {}
+    always: list[Pattern] = []
+    for p in patterns:
+        if p.anchors is None:
+            always.append(p)
+        else:
+            for a in p.anchors:
+                by_anchor.setdefault(a, []).append(p)
+    return Lexicon(patterns=tuple(patterns), by_anchor={k: tuple(v) for k, v in by_anchor.items()},
+                   always=tuple(always), entries=entries,
+                   classes={k: frozenset(v) for k, v in classes.items()})
+
+
+@lru_cache(maxsize=None)
+def _verb_tags() -> dict[str, frozenset[str]]:
+    """Inflected word → tags, over every verb lemma in the lexicon (first words only)."""
+    data = load_yaml(TRIGGERS_FILE)
+    tags: dict[str, set[str]] = {}
+    lemma_re = re.compile(r"[Vv]\(([^()]*)\)")
+    for raw in data.get("entries", []):
+        for pat in raw.get("patterns", []):
+            for body in lemma_re.findall(str(pat)):
+                for lemma in body.split("|"):
+                    for form, t in verb_forms(lemma.strip()).items():
+                        tags.setdefault(form.split(" ")[0], set()).update(t)
+    return {k: frozenset(v) for k, v in tags.items()}
+
+
+def verb_tags(word: str) -> frozenset[str]:
+    """Tags (base, third, past, participle, gerund) a lexicon verb form can carry; empty if unknown."""
+    return _verb_tags().get(word, frozenset())
+
+
+# ------------------------------------------------------------------------------------------- matching
+
+def find(chunks: Chunks) -> list[Hit]:
+    """Every trigger in the sentence, overlaps resolved: one hit per head, the longest (then earliest) wins."""
+    lex = lexicon()
+    candidates: dict[int, Pattern] = {}
+    for w in set(chunks.words):
+        for p in lex.by_anchor.get(w, ()):
+            candidates[id(p)] = p
+    for p in lex.always:
+        candidates[id(p)] = p
+    raw: list[Hit] = []
+    for p in candidates.values():
+        for m in p.regex.finditer(chunks.joined):
+            start = chunks.token_at(m.start())
+            end = chunks.token_at(m.end() - 2) + 1
+            head = chunks.token_at(m.start("h"))
+            forms = verb_tags(chunks.words[head]) if p.head_kind == "verb" else frozenset({"noun"})
+            raw.append(Hit(entry=p.entry, pattern=p.index, start=start, end=end, head=head,
+                           head_kind=p.head_kind, forms=forms))
+    return resolve_overlaps(raw)
+
+
+def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """One hit per head token (longest span, then earliest entry); a hit whose head lies inside a longer
+    hit's span with another head is dropped (the longer pattern read it as part of its own phrase)."""
+    best: dict[int, Hit] = {}
+    for h in hits:
+        cur = best.get(h.head)
+        if cur is None or _better(h, cur):
+            best[h.head] = h
+    kept = sorted(best.values(), key=lambda h: (h.start, h.head))
+    out = []
+    for h in kept:
+        inside = any(o.head != h.head and o.start <= h.head < o.end and (o.end - o.start) > (h.end - h.start)
+                     for o in kept)
+        if not inside:
+            out.append(h)
+    return out
+
+
+def _better(a: Hit, b: Hit) -> bool:
+    la, lb = a.end - a.start, b.end - b.start
+    if la != lb:
+        return la > lb
+    return a.entry.order < b.entry.order
