@@ -1,0 +1,107 @@
+"""HTML pages: the main text and the page's metadata.
+
+trafilatura extracts the main text (``favor_precision=True``: navigation, comments and widgets are left out)
+and the metadata from meta tags and structured data (title from ``og:title``/``<title>``, author, site name as
+the outlet, publication date, canonical URL). The date is read only from the page's metadata (no extensive
+search of the text). When trafilatura finds no main text, readability-lxml's article extraction is used.
+Each block of the main text becomes a paragraph (separated by a blank line).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import EmptyFileError
+from .dates import parse_date
+from .decode import Decoded, normalise_newlines
+from .items import Loaded, MetaValue
+from .load_text import decode_with
+
+RULE = "ingest.html.v1"
+_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th",
+           "dd", "dt", "section", "article", "figcaption")
+
+
+def _decode_html(data: bytes, path: Path, encoding: str | None) -> Decoded:
+    if not encoding:
+        m = _CHARSET_RE.search(data[:8192])
+        if m:
+            declared = m.group(1).decode("ascii", "replace")
+            try:
+                return Decoded(normalise_newlines(data.decode(declared)), declared.lower())
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong declaration: detect instead
+    return decode_with(data, path, encoding)
+
+
+def _paragraphs(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def _trafilatura(html: str) -> tuple[str, dict[str, Any]]:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(
+        html, favor_precision=True, with_metadata=True, include_comments=False, include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    if result is None:
+        return "", {}
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    return str(data.get("text") or ""), data
+
+
+def _readability(html: str) -> tuple[str, str | None]:
+    import lxml.html
+    from readability import Document as Readable
+
+    try:
+        doc = Readable(html)
+        summary = doc.summary(html_partial=True)
+        title = doc.short_title() or None
+    except Exception:  # noqa: BLE001 - readability raises bare exceptions on odd pages
+        return "", None
+    root = lxml.html.fromstring(summary) if summary.strip() else None
+    if root is None:
+        return "", title
+    blocks = []
+    for el in root.iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS for child in el):
+            text = (el.text or "").strip()
+        else:
+            text = el.text_content().strip()
+        if text:
+            blocks.append(text)
+    return "\n".join(blocks), title
+
+
+def load_html(data: bytes, path: Path, encoding: str | None = None) -> Loaded:
+    """An ``.html``/``.htm`` file."""
+    decoded = _decode_html(data, path, encoding)
+    text, meta = _trafilatura(decoded.text)
+    warnings = list(decoded.warnings)
+    title = meta.get("title")
+    if not text.strip():
+        text, readable_title = _readability(decoded.text)
+        title = title or readable_title
+        if text.strip():
+            warnings.append("trafilatura found no main text; used readability-lxml's article extraction")
+    body = _paragraphs(text)
+    if not body:
+        raise EmptyFileError(path, "the HTML page has no main text (only navigation, scripts or markup)",
+                             hint="save the article's own page, or its text, and retry")
+    props = []
+    for name, key in (("title", "title"), ("author", "author"), ("outlet", "sitename"), ("url", "url")):
+        value = title if name == "title" else meta.get(key)
+        if value and str(value).strip():
+            props.append(MetaValue(name, " ".join(str(value).split()), "html", f"{RULE}:{key}", str(value)))
+    if meta.get("date"):
+        parsed = parse_date(str(meta["date"]))
+        if parsed:
+            props.append(MetaValue("published", parsed.value, "html", f"{RULE}:date", str(meta["date"]),
+                                   precision=parsed.precision))
+    return Loaded(text=body, fmt="html", meta_text=body, encoding=decoded.encoding, properties=tuple(props),
+                  warnings=tuple(warnings))

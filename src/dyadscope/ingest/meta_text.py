@@ -1,0 +1,285 @@
+"""Metadata read from a document's own text: datelines, bylines, labelled header fields, journal issue lines,
+author notes, copyright lines, encyclopedia headers and a title from the first lines.
+
+The rules are data (``data/ingest/metadata.yaml``); this module expands their placeholders, applies them to
+the lines of their scope and checks what they capture (names must read as names, dates must parse). Three
+rules need more than one line and live here: a title block at the very top followed by a header line, a
+bare name line followed by an affiliation line (``name_affiliation``), and a bare name line carrying a
+footnote marker (``name_marker``: "Anar Valiyev*").
+
+:func:`text_metadata` returns every candidate value with its evidence (rule id, line, offsets into the text it
+read); :mod:`dyadscope.ingest.metadata` chooses among them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..lexicon import load_entries, load_yaml, version_of, words_pattern
+from .dates import parse_date, placeholders
+from .items import MetaValue
+from .names import (
+    clean_outlet,
+    display_name,
+    has_affiliation,
+    has_org_word,
+    is_person_name,
+    split_names,
+    strip_marker,
+    title_case,
+)
+
+_PLACEHOLDER_RE = re.compile(r"<<(\w+)>>")
+_NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s")
+_LOOSE_NAMES = r"[^\W\d_][^\n()]{1,120}?"
+_LOOSE_NAME = r"[^\W\d_][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){1,4}?"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    rule: str
+    basis: str
+    scope: str
+    regex: re.Pattern[str]
+    order: str | None
+    needles: tuple[str, ...]
+    requires_affiliation: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _meta() -> dict[str, Any]:
+    return dict(load_yaml("ingest/metadata.yaml"))
+
+
+def _version() -> int:
+    return version_of("ingest/metadata.yaml")
+
+
+def rule_id(name: str) -> str:
+    return f"ingest.meta.v{_version()}:{name}"
+
+
+@lru_cache(maxsize=1)
+def _fragments() -> dict[str, str]:
+    meta = _meta()
+    frags = dict(placeholders())
+    frags["names"] = _LOOSE_NAMES
+    frags["name"] = _LOOSE_NAME
+    for key in ("date_label", "author_label", "title_label", "outlet_label"):
+        frags[key] = words_pattern(str(w) for w in meta[f"{key}s"])
+    return frags
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """The compiled rules of metadata.yaml, in file order."""
+    frags = _fragments()
+    out = []
+    for entry in load_entries("ingest/metadata.yaml", ("basis", "scope", "pattern")):
+        local = entry["id"].split(":", 1)[1]
+        pattern = _PLACEHOLDER_RE.sub(lambda m: frags[m.group(1)], str(entry["pattern"]))
+        flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+        out.append(Rule(local, rule_id(local), str(entry["basis"]), str(entry["scope"]), re.compile(pattern, flags),
+                        entry.get("order"), tuple(str(n) for n in entry.get("needles", ())),
+                        bool(entry.get("requires_affiliation", False))))
+    return tuple(out)
+
+
+def _line(text: str, start: int, end: int) -> Line | None:
+    raw = text[start:end]
+    stripped = raw.strip()
+    if not stripped:
+        return None
+    lead = len(raw) - len(raw.lstrip())
+    return Line(start + lead, start + lead + len(stripped), stripped)
+
+
+def head_lines(text: str, n: int) -> list[Line]:
+    """The first ``n`` non-empty lines (stripped), with offsets."""
+    out: list[Line] = []
+    pos = 0
+    while len(out) < n and pos <= len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = _line(text, pos, end)
+        if line:
+            out.append(line)
+        pos = end + 1
+    return out
+
+
+def tail_lines(text: str, n: int) -> list[Line]:
+    """The last ``n`` non-empty lines, in text order."""
+    out: list[Line] = []
+    end = len(text)
+    while len(out) < n and end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = _line(text, start, end)
+        if line:
+            out.append(line)
+        end = start - 1
+    return out[::-1]
+
+
+def _needle_lines(text: str, needles: tuple[str, ...], limit: int) -> Iterator[Line]:
+    seen: set[int] = set()
+    pattern = re.compile("|".join(re.escape(n) for n in needles))
+    for m in pattern.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if start in seen:
+            continue
+        seen.add(start)
+        if len(seen) > limit:
+            return
+        end = text.find("\n", m.end())
+        line = _line(text, start, len(text) if end == -1 else end)
+        if line:
+            yield line
+
+
+def _values(rule: Rule, line: Line, m: re.Match[str], languages: tuple[str, ...]) -> list[MetaValue]:
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    out: list[MetaValue] = []
+
+    def add(field: str, value: str, group: str, precision: str | None = None, alternative: str | None = None) -> None:
+        out.append(MetaValue(field, value, rule.basis, rule.rule, line.text, line.start + m.start(group) - m.start(),
+                             line.start + m.end(group) - m.start(), precision, alternative))
+
+    authors: list[str] = []
+    if "author" in groups:
+        names = split_names(groups["author"])
+        if names is None:
+            return []
+        authors.extend(names)
+    if "outlet" in groups:
+        outlet = clean_outlet(groups["outlet"])
+        also = split_names(outlet) if rule.basis == "byline" and not has_org_word(outlet) else None
+        if also:
+            authors.extend(also)
+        elif outlet and not has_affiliation(outlet) or has_org_word(outlet):
+            add("outlet", outlet, "outlet")
+    if authors:
+        add("author", "; ".join(authors), "author")
+    if "holder" in groups:
+        holder = groups["holder"].strip()
+        names = split_names(holder)
+        if names:
+            add("author", "; ".join(names), "holder")
+            if "year" in groups and "year_end" not in groups:
+                add("published", groups["year"], "year", "year")
+        elif has_org_word(holder):
+            add("outlet", clean_outlet(holder), "holder")
+    if "title" in groups:
+        title = " ".join(groups["title"].split())
+        add("title", title_case(title) if title.isupper() else title, "title")
+    if "date" in groups:
+        parsed = parse_date(groups["date"], order=rule.order, languages=languages)
+        if parsed is None:
+            return [v for v in out if v.field != "published"] if rule.basis != "label" else out
+        add("published", parsed.value, "date", parsed.precision, parsed.alternative)
+    return out
+
+
+def _scan(rule_list: list[Rule], line: Line, languages: tuple[str, ...]) -> list[MetaValue]:
+    out: list[MetaValue] = []
+    done: set[str] = set()
+    for rule in rule_list:
+        if rule.basis in done:
+            continue
+        m = rule.regex.search(line.text)
+        if not m:
+            continue
+        if rule.requires_affiliation and not has_affiliation(line.text):
+            continue
+        values = _values(rule, line, m, languages)
+        if values:
+            out.extend(values)
+            done.add(rule.basis)
+    return out
+
+
+def _header_line(line: Line, languages: tuple[str, ...]) -> bool:
+    """Whether a line belongs to a document's header block (a byline, dateline, label or bare name)."""
+    head_rules = [r for r in rules() if r.scope in ("head", "edges")]
+    return bool(_scan(head_rules, line, languages)) or is_person_name(strip_marker(line.text)[0])
+
+
+def _title_like(line: str) -> bool:
+    letters = sum(1 for ch in line if ch.isalpha() or ch.isspace())
+    low = line.lower().strip(" .:")
+    headings = {str(w).lower() for w in _meta()["heading_words"]}
+    return (letters >= 0.8 * len(line) and not line.endswith(".") and low not in headings
+            and not _NUMBERED_HEADING_RE.match(line) and line[:1].isalpha() or line[:1] in "\"“«'‘")
+
+
+def _title_block(lines: list[Line], header: int) -> MetaValue | None:
+    block = lines[:header]
+    meta = _meta()
+    if not 1 <= len(block) <= int(meta["title_max_lines"]):
+        return None
+    words = sum(len(x.text.split()) for x in block)
+    if words > int(meta["title_max_words"]) or not all(_title_like(x.text) for x in block):
+        return None
+    title = " ".join(x.text for x in block)
+    if title.isupper():
+        title = title_case(title)
+    quote = " / ".join(x.text for x in block)
+    return MetaValue("title", title, "title_lines", rule_id("title_lines"), quote, block[0].start, block[-1].end)
+
+
+def _header_rules(lines: list[Line], languages: tuple[str, ...]) -> list[MetaValue]:
+    out: list[MetaValue] = []
+    limit = int(_meta()["title_max_lines"]) + 1
+    for i, line in enumerate(lines[:limit]):
+        if _header_line(line, languages):
+            if i:
+                title = _title_block(lines, i)
+                if title:
+                    out.append(title)
+            break
+    for i, line in enumerate(lines):
+        name, marked = strip_marker(line.text)
+        if not is_person_name(name):
+            continue
+        following = [x for x in lines[i + 1:i + 3] if not is_person_name(strip_marker(x.text)[0])]
+        if marked:
+            out.append(MetaValue("author", display_name(name), "name_marker", rule_id("name_marker"), line.text,
+                                 line.start, line.start + len(name)))
+        elif following and has_affiliation(following[0].text) and len(following[0].text.split()) <= 25:
+            out.append(MetaValue("author", display_name(name), "name_affiliation", rule_id("name_affiliation"),
+                                 f"{line.text} / {following[0].text}", line.start, line.start + len(name)))
+    return out
+
+
+def text_metadata(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[MetaValue, ...]:
+    """Every metadata value the rules find in ``text``, strongest rule first within each scope."""
+    meta = _meta()
+    head = head_lines(text, int(meta["head_lines"]))
+    tail = tail_lines(text, int(meta["tail_lines"]))
+    if head and tail and tail[0].start <= head[-1].start:
+        tail = [x for x in tail if x.start > head[-1].start]
+    all_rules = rules()
+    out: list[MetaValue] = []
+    by_scope = {scope: [r for r in all_rules if r.scope in scopes]
+                for scope, scopes in (("head", ("head", "edges")), ("tail", ("tail", "edges")))}
+    for line in head:
+        out.extend(_scan(by_scope["head"], line, languages))
+    out.extend(_header_rules(head, languages))
+    for line in tail:
+        out.extend(_scan(by_scope["tail"], line, languages))
+    for rule in (r for r in all_rules if r.scope == "any"):
+        for line in _needle_lines(text, rule.needles, int(meta["max_any_lines"])):
+            out.extend(_scan([rule], line, languages))
+    return tuple(out)
