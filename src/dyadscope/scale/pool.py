@@ -14,6 +14,7 @@ only loading can tell — but not coded: they come back as :class:`Known`.
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
 from collections import deque
@@ -49,9 +50,33 @@ class Known:
 
 @dataclass(frozen=True, slots=True)
 class Failed:
-    """A source that could not be loaded or coded, with the reason."""
+    """A source that could not be loaded or coded, with the reason.
 
-    error: IngestError
+    Carried as plain fields (exceptions with their own constructors do not survive pickling between
+    processes); :attr:`error` rebuilds the typed error.
+    """
+
+    error_class: str                  # "module:ClassName" of an IngestError subclass
+    path: str
+    message: str
+    hint: str | None = None
+
+    @classmethod
+    def of(cls, exc: IngestError) -> Failed:
+        prefix = f"{exc.path}: "
+        message = exc.message.removeprefix(prefix)
+        return cls(f"{type(exc).__module__}:{type(exc).__qualname__}", exc.path, message, exc.hint)
+
+    @property
+    def error(self) -> IngestError:
+        module, _, name = self.error_class.partition(":")
+        try:
+            err_cls = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            err_cls = IngestError
+        if not (isinstance(err_cls, type) and issubclass(err_cls, IngestError)):
+            err_cls = IngestError
+        return err_cls(self.path, self.message, hint=self.hint)
 
 
 Outcome = Coded | Known | Failed
@@ -84,9 +109,11 @@ def code_one(source: Source, options: Options, stages: tuple[str, ...], known_fi
     try:
         doc = load(source, options)
     except IngestError as exc:
-        return Failed(exc)
+        return Failed.of(exc)
     except DyadscopeError as exc:
-        return Failed(IngestError(source.path, str(exc)))
+        return Failed.of(IngestError(source.path, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - a bug in a loader must not stop the batch (STYLE 8)
+        return Failed.of(StageFailedError(source.path, f"loading failed: {type(exc).__name__}: {exc}"))
     if doc.doc_id in known or doc.doc_id in _known_ids(known_file):
         return Known(doc.doc_id, doc.doc, doc.path)
     analysis = Analysis(document=doc)
@@ -94,9 +121,10 @@ def code_one(source: Source, options: Options, stages: tuple[str, ...], known_fi
         try:
             analysis = st.func(analysis, options)
         except DyadscopeError as exc:
-            return Failed(IngestError(source.path, f"stage {st.name!r}: {exc}"))
+            return Failed.of(IngestError(source.path, f"stage {st.name!r}: {exc}"))
         except Exception as exc:  # noqa: BLE001 - a bug in one stage must not stop the batch (STYLE 8)
-            return Failed(StageFailedError(source.path, f"stage {st.name!r} failed: {type(exc).__name__}: {exc}"))
+            return Failed.of(StageFailedError(source.path,
+                                              f"stage {st.name!r} failed: {type(exc).__name__}: {exc}"))
     analysis.cache.clear()  # stage caches (spaCy docs) are large and never leave the worker
     return Coded(analysis)
 

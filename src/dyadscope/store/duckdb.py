@@ -43,8 +43,8 @@ _DERIVED_TABLES = ("sentences", "timexes", "mentions", "events", "periods", "fac
 _CHUNK = 2000
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def _now(timespec: str = "seconds") -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec=timespec)
 
 
 def _q(name: str) -> str:
@@ -460,7 +460,7 @@ class DuckDBStore(Store):
         self._writable()
         run_id = uuid.uuid4().hex[:12]
         self._con.execute("INSERT INTO runs VALUES (?, ?, NULL, 'running', ?, ?, '{}')",
-                          [run_id, _now(), list(paths), list(stages)])
+                          [run_id, _now("microseconds"), list(paths), list(stages)])
         return run_id
 
     def end_run(self, run_id: str, counts: Mapping[str, int], status: str = "done") -> None:
