@@ -1,0 +1,134 @@
+"""Finding candidate time expressions in a stretch of text, and rejecting the ones that are not times.
+
+A candidate is a rule match with its named groups. It is rejected by the negative contexts of
+``data/time/negative.yaml`` (page and volume numbers, model designations, money, counts), by the inline
+citation pattern, and — for rules that need one — when no temporal word comes before it ("in May" is a month,
+"Theresa May" is not). When a match is rejected the other rules are tried at the same position.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .grammar import Grammar, Rule, context_words, negatives, phrase_regex
+
+_BEFORE_WINDOW = 60
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    sentence: int
+    rule_id: str                  # versioned rule id
+    handler: str
+    fields: dict[str, str]
+    weak: bool = False            # needs a temporal word before it and has none (kept only inside a range)
+    range_start: int | None = None
+    range_end: int | None = None
+    partner: "Candidate | None" = None   # the other end of a range (set on the first end)
+    role: str | None = None       # "start" | "end" of a range
+    open_side: str | None = None  # "start" (since 2004: end open) | "end" (until 1998: start open)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=8)
+def _openers(lang: str) -> re.Pattern[str]:
+    ctx = context_words()["month_openers"]
+    words = list(ctx.get(lang, [])) + (list(ctx.get("en", [])) if lang != "en" else [])
+    return phrase_regex(words, at_end=True)
+
+
+@lru_cache(maxsize=1)
+def _citation() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    c = context_words()["citation"]
+    return re.compile(c["before"]), re.compile(c["after"])
+
+
+def rejected_by(text: str, start: int, end: int, kind: str, lo: int = 0, hi: int | None = None) -> str | None:
+    """The id of the negative context that rules the candidate out, or None."""
+    hi = len(text) if hi is None else hi
+    before = text[max(lo, start - _BEFORE_WINDOW):start]
+    after = text[end:min(hi, end + _BEFORE_WINDOW)]
+    for neg in negatives():
+        if kind not in neg.kinds and "any" not in neg.kinds:
+            continue
+        if neg.rules_out(before, text[start:end], after):
+            return neg.id
+    if kind == "year":
+        cite_before, cite_after = _citation()
+        if cite_before.search(before) and cite_after.match(after):
+            return "citation"
+    return None
+
+
+def _fields(match: re.Match[str], names: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    out = {}
+    for full, short in names:
+        value = match.group(full)
+        if value is not None:
+            out[short] = value
+    return out
+
+
+def _needs_opener(rule: Rule, fields: dict[str, str], ambiguous: frozenset[str]) -> bool:
+    if rule.needs != "opener":
+        return False
+    month = fields.get("month")
+    if rule.id in ("month_bare",) and month is not None:
+        return month.rstrip(".") in ambiguous or month.endswith(".") or len(month.rstrip(".")) <= 4
+    return True
+
+
+def _accept(rule: Rule, fields: dict[str, str], text: str, start: int, end: int, lo: int, hi: int,
+            lang: str, ambiguous: frozenset[str]) -> tuple[bool, bool]:
+    """(accepted, weak) for a match of ``rule``."""
+    if rejected_by(text, start, end, rule.kind, lo, hi):
+        return False, False
+    before = text[max(lo, start - _BEFORE_WINDOW):start]
+    if rule.requires_before is not None and not rule.requires_before.search(before):
+        return False, False
+    if rule.kind == "year" and "year" in fields and int(fields["year"]) < 1800:
+        if not _openers(lang).search(before):
+            return False, False
+    if _needs_opener(rule, fields, ambiguous) and not _openers(lang).search(before):
+        return True, True
+    return True, False
+
+
+def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: frozenset[str]) -> list[Candidate]:
+    """Candidates in ``text[lo:hi]``, left to right, not overlapping."""
+    out: list[Candidate] = []
+    pos = lo
+    rules = g.rules
+    while pos < hi:
+        m = g.union.search(text, pos, hi)
+        if m is None:
+            break
+        name = m.lastgroup
+        index = int(name[1:]) if name else 0
+        fields = _fields(m, g.group_names[index])
+        start, end = m.start(), m.end()
+        ok, weak = _accept(rules[index], fields, text, start, end, lo, hi, g.lang, ambiguous)
+        chosen = index
+        if not ok:   # try the rules after it at the same position
+            for j in range(index + 1, len(rules)):
+                mj = rules[j].regex.match(text, start, hi)
+                if mj is None:
+                    continue
+                fj = {k: v for k, v in mj.groupdict().items() if v is not None}
+                okj, weakj = _accept(rules[j], fj, text, start, mj.end(), lo, hi, g.lang, ambiguous)
+                if okj:
+                    ok, weak, fields, end, chosen = True, weakj, fj, mj.end(), j
+                    break
+        if not ok:
+            pos = start + 1
+            continue
+        rule = rules[chosen]
+        fields["_text"] = text[start:end]
+        out.append(Candidate(start=start, end=end, sentence=sentence, rule_id=rule.rule, handler=rule.handler,
+                             fields=fields, weak=weak))
+        pos = end
+    return out

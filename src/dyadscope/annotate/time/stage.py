@@ -1,0 +1,19 @@
+"""The ``time`` stage: time expressions of every sentence and the narrative time of each (DESIGN §2, §4)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ...options import Options
+from ...pipeline import Analysis, stage
+from .narrative import narrative_times
+from .tagger import tag_sentences
+
+
+@stage("time", requires=("sentences",), assigns=("timexes", "narrative"))
+def time_stage(analysis: Analysis, options: Options) -> Analysis:
+    doc = analysis.document
+    lang = doc.language or "en"
+    timexes = tag_sentences(doc.doc_id, doc.text, analysis.sentences, published=doc.published, lang=lang)
+    narrative = narrative_times(analysis.sentences, timexes, doc.text, lang)
+    return dataclasses.replace(analysis, timexes=tuple(timexes), narrative=tuple(narrative))

@@ -1,0 +1,193 @@
+"""The temporal tagger: time expressions of a text, normalised against the publication date.
+
+:func:`tag` works on any text; :func:`tag_sentences` on the sentences of a document (the ``time`` stage).
+Steps, per sentence: a word pre-filter; one scan with the union of the rules (:mod:`.candidates`); day
+lists, ranges and open intervals (:mod:`.ranges`); then, in reading order, each candidate is resolved
+(:mod:`.resolve`) against the publication date and the narrative time — the last date before it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ...records import PRECISIONS, Sentence, Timex
+from ...text.segment import paragraphs
+from .calendar import Point, interval, parse_point
+from .candidates import Candidate, find
+from .grammar import RULESET, context_words, grammar, mentions_time
+from .ranges import day_lists, link_ranges
+from .resolve import Context, Resolved, resolve
+from .words import time_words
+
+_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
+_POINT_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_TENSE_BEFORE = 80
+_TENSE_AFTER = 40
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    index: int          # sentence index (-1 when unknown)
+    paragraph: int
+
+
+@lru_cache(maxsize=1)
+def _tense_regex() -> re.Pattern[str]:
+    tense = context_words()["tense"]
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(rf"(?P<future>(?<![\w']){'(?:' + alt(tense['future']) + ')'}(?!\w))|"
+                      rf"(?P<past>\b(?:{alt(tense['past'])})\b)", re.IGNORECASE)
+
+
+def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """"future", "past" or "none": the tense cue nearest to text[start:end] within its sentence."""
+    a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + _TENSE_AFTER)
+    best: tuple[int, str] | None = None
+    for m in _tense_regex().finditer(text, a, b):
+        if start <= m.start() < end:
+            continue
+        dist = start - m.end() if m.end() <= start else m.start() - end
+        kind = "future" if m.group("future") else "past"
+        if best is None or dist < best[0]:
+            best = (dist, kind)
+    return best[1] if best else "none"
+
+
+def numeric_style(text: str) -> bool | None:
+    """True if the text writes numeric dates month first (3/12/2003), False if day first, None if unknown."""
+    us = eu = False
+    for m in _SLASH_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a > 12 >= b:
+            eu = True
+        elif b > 12 >= a:
+            us = True
+    if us == eu:
+        return None
+    return us
+
+
+def point_of(value: str) -> Point | None:
+    """The date a TIMEX3 value names, when it names a year, month or day (else None)."""
+    m = _POINT_VALUE.match(value)
+    if not m:
+        season = re.match(r"^(\d{4})-(?:SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2})", value)
+        return Point(int(season.group(1))) if season else None
+    return Point(int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None)
+
+
+def _coarser(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if PRECISIONS.index(a) >= PRECISIONS.index(b) else b
+
+
+def _timex(doc_id: str, text: str, c: Candidate, r: Resolved) -> Timex:
+    words = time_words()
+    span = r.span or interval(r.value, r.mod, words.season_months, words.year_months)
+    start, end, precision = span if span else (None, None, None)
+    if c.open_side == "start" and start is not None:
+        end = None
+    elif c.open_side == "end" and end is not None:
+        start = None
+    rule = c.rule_id
+    return Timex(doc_id=doc_id, sentence=c.sentence, start=c.start, end=c.end, text=text[c.start:c.end],
+                 value=r.value, date_start=start, date_end=end, precision=precision, kind=r.kind, type=r.type,
+                 anchor=r.anchor, rule=rule, mod=r.mod, range_start=c.range_start, range_end=c.range_end)
+
+
+def _join_groups(timexes: list[Timex], groups: list[str | None]) -> list[Timex]:
+    """Give every end of a range the interval of the whole range (first end's start .. last end's end)."""
+
+    members: dict[str, list[int]] = {}
+    for i, g in enumerate(groups):
+        if g is not None:
+            members.setdefault(g, []).append(i)
+    out = list(timexes)
+    for idx in members.values():
+        if len(idx) < 2:
+            for i in idx:
+                out[i] = dataclasses.replace(out[i], range_start=None, range_end=None)
+            continue
+        first, last = out[idx[0]], out[idx[-1]]
+        start, end = first.date_start, last.date_end
+        if start is None or end is None or end[: len(start)] < start[: len(end)]:
+            for i in idx:
+                out[i] = dataclasses.replace(out[i], range_start=None, range_end=None)
+            continue
+        precision = None
+        for i in idx:
+            precision = _coarser(precision, out[i].precision)
+        for i in idx:
+            out[i] = dataclasses.replace(out[i], date_start=start, date_end=end, precision=precision)
+    return out
+
+
+def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, doc_id: str) -> list[Timex]:
+    g = grammar(lang or "en")
+    words = time_words()
+    publication = parse_point(published)
+    us_dates = numeric_style(text)
+    day_rule = f"{RULESET}.v{words.version}:day_list"
+    found: list[tuple[_Span, list[Candidate]]] = []
+    for span in spans:
+        if not mentions_time(text[span.start:span.end], g.trigger_words):
+            continue
+        cands = find(text, span.start, span.end, span.index, g, words.ambiguous_months)
+        if not cands:
+            continue
+        cands = day_lists(text, cands, span.start, span.end, day_rule)
+        link_ranges(text, cands, span.start, lang)
+        found.append((span, [c for c in cands if not c.weak]))
+    narrative: Point | None = None
+    local: Point | None = None
+    local_key: tuple[int, int] | None = None
+    paragraph_local = publication is None or publication.day is None
+    timexes: list[Timex] = []
+    groups: list[str | None] = []
+    for span, cands in found:
+        key = (span.paragraph, -1 if paragraph_local else span.index)
+        if key != local_key:
+            local, local_key = None, key
+        for c in cands:
+            ctx = Context(lang=lang, words=words, publication=publication, narrative=narrative, local=local,
+                          tense=clause_tense(text, c.start, c.end, span.start, span.end), us_dates=us_dates,
+                          before=text[max(span.start, c.start - 30):c.start])
+            r = resolve(c.handler, c.fields, ctx)
+            if r is None:
+                continue
+            timexes.append(_timex(doc_id, text, c, r))
+            groups.append(f"{c.sentence}:{c.extra['group']}" if "group" in c.extra else None)
+            if r.kind not in ("duration", "set"):
+                p = point_of(r.value)
+                if p is not None:
+                    narrative = p
+                    if r.kind == "absolute":
+                        local = p
+    return _join_groups(timexes, groups)
+
+
+def tag(text: str, *, published: str | None = None, lang: str = "en") -> list[Timex]:
+    """Time expressions of ``text`` in reading order (``sentence`` is -1, ``doc_id`` empty).
+
+    ``published`` is the publication date ("2003-03-12", "2003-03", "2003" or None) that relative
+    expressions resolve against. Paragraphs (blank-line separated) bound ranges and the narrative time.
+    """
+    spans = [_Span(s, e, -1, i) for i, (s, e) in enumerate(paragraphs(text))]
+    return _tag(text, spans, published, lang, "")
+
+
+def tag_sentences(doc_id: str, text: str, sentences: Sequence[Sentence], *, published: str | None = None,
+                  lang: str = "en") -> list[Timex]:
+    """Time expressions of a document, sentence by sentence (offsets into ``text``), in reading order."""
+    spans = [_Span(s.start, s.end, s.index, s.paragraph) for s in sentences]
+    return _tag(text, spans, published, lang, doc_id)
