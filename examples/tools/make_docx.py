@@ -36,56 +36,56 @@ BLOCKS: tuple[tuple[str, str], ...] = (
     ("title", TITLE),
     ("meta", "Briefing note 2024/07 \u00b7 Caspian Policy Desk \u00b7 20 June 2024"),
     ("h1", "Summary"),
-    ("bullet", "Since the war of 2020 the relationship has rested on three pillars: Russian mediation, a "
-               "formal alliance and growing trade."),
+    ("bullet", ("Since the war of 2020 the relationship has rested on three pillars: Russian mediation, a "
+               "formal alliance and growing trade.")),
     ("bullet", "The Russian peacekeeping mission that began in November 2020 ended early, in June 2024."),
     ("bullet", "Trade reached a record in 2023, but Baku's energy future lies in Europe."),
     ("h1", "1. Background"),
-    ("p", "Russia mediated between Armenia and Azerbaijan for three decades, first on its own and, from "
+    ("p", ("Russia mediated between Armenia and Azerbaijan for three decades, first on its own and, from "
           "1997, as one of the three co-chairs of the OSCE Minsk Group. The arrangement suited Moscow: it "
           "sold arms to both sides while keeping a military base in Armenia. Russia's only military "
           "facility in Azerbaijan, the Gabala radar station, was leased under a 2003 agreement and closed "
-          "when the lease ran out in 2012."),
+          "when the lease ran out in 2012.")),
     ("h1", "2. The period after 2020"),
-    ("p", "The period after 2020 differs from everything before it. The trilateral statement of 10 "
+    ("p", ("The period after 2020 differs from everything before it. The trilateral statement of 10 "
           "November 2020 ended 44 days of fighting and brought some 2,000 Russian peacekeepers into "
-          "Karabakh for an initial term of five years."),
-    ("p", "On 22 February 2022 Presidents Ilham Aliyev and Vladimir Putin signed the Declaration on Allied "
+          "Karabakh for an initial term of five years.")),
+    ("p", ("On 22 February 2022 Presidents Ilham Aliyev and Vladimir Putin signed the Declaration on Allied "
           "Interaction in Moscow. The 43-point document commits both sides to refrain from actions that "
           "harm the other and foresees military assistance on the basis of the UN Charter. Two days later "
           "Russia invaded Ukraine. Azerbaijan sent humanitarian aid to Ukraine but has not joined Western "
-          "sanctions against Russia."),
-    ("p", "The peacekeepers did not intervene when Azerbaijani forces launched a one-day operation on 19 "
+          "sanctions against Russia.")),
+    ("p", ("The peacekeepers did not intervene when Azerbaijani forces launched a one-day operation on 19 "
           "September 2023 that ended with the surrender of the separatist forces. On 20 September several "
           "Russian peacekeepers were killed when their vehicle came under fire near the village of "
           "Janyatag; Aliyev apologised to Putin in a telephone call the next day. The separatist "
           "authorities announced their own dissolution on 28 September, and more than 100,000 Armenians "
-          "left the region for Armenia within two weeks."),
-    ("p", "In mid-April 2024 the Kremlin confirmed that the peacekeepers had begun to leave. The joint "
+          "left the region for Armenia within two weeks.")),
+    ("p", ("In mid-April 2024 the Kremlin confirmed that the peacekeepers had begun to leave. The joint "
           "Russian-Turkish monitoring centre in Aghdam closed the same month, and the last Russian units "
           "left in June 2024, more than a year before their mandate expired. Armenia, meanwhile, has "
           "frozen its participation in the Collective Security Treaty Organization, as Prime Minister "
-          "Nikol Pashinyan said in February 2024."),
+          "Nikol Pashinyan said in February 2024.")),
     ("h1", "3. Trade and energy"),
-    ("p", "Russia remains one of Azerbaijan's main trading partners. According to Russian officials, "
+    ("p", ("Russia remains one of Azerbaijan's main trading partners. According to Russian officials, "
           "bilateral trade grew by about 24 percent in 2022, to $4.17 billion, and reached $4.4 billion "
-          "in 2023."),
-    ("table", "Year\tTrade turnover (US$ billion)\tAs reported by\n"
+          "in 2023.")),
+    ("table", ("Year\tTrade turnover (US$ billion)\tAs reported by\n"
               "2019\tover 3.0\tForeign Minister of Azerbaijan\n"
               "2022\t4.17\tDeputy Prime Minister of Russia\n"
-              "2023\t4.4\tRussian ambassador in Baku"),
-    ("p", "From November 2022 to March 2023 Gazprom agreed to supply up to one billion cubic metres of "
+              "2023\t4.4\tRussian ambassador in Baku")),
+    ("p", ("From November 2022 to March 2023 Gazprom agreed to supply up to one billion cubic metres of "
           "gas to Azerbaijan, which helped Baku meet domestic demand while it raised exports to Europe. "
           "On 17 May 2023 Russia and Iran signed an agreement to build the Rasht\u2013Astara railway, the "
           "missing link of the North\u2013South corridor, which is meant to carry Russian freight through "
-          "Azerbaijan to the Gulf."),
+          "Azerbaijan to the Gulf.")),
     ("h1", "4. Outlook"),
-    ("p", "Should Moscow seek to regain leverage, it could use the large Azerbaijani labour diaspora in "
+    ("p", ("Should Moscow seek to regain leverage, it could use the large Azerbaijani labour diaspora in "
           "Russia or its role in the North\u2013South corridor. Baku, for its part, may slow joint projects "
-          "if relations sour. We expect the alliance to remain a formula rather than a commitment."),
+          "if relations sour. We expect the alliance to remain a formula rather than a commitment.")),
     ("h1", "Annex: sources consulted"),
-    ("bullet", "Kremlin and Azerbaijani presidential websites (statements of 10 November 2020 and 22 "
-               "February 2022)"),
+    ("bullet", ("Kremlin and Azerbaijani presidential websites (statements of 10 November 2020 and 22 "
+               "February 2022)")),
     ("bullet", "Gazprom press release on deliveries to Azerbaijan, 18 November 2022"),
     ("bullet", "Interviews of Russian officials with Izvestia and TASS, 2023\u20132024"),
 )

@@ -40,19 +40,18 @@ ABSTRACT = (
 #: (kind, text): kind is "h" (section heading) or "p" (paragraph). ``[^n]`` marks footnote n.
 BODY: tuple[tuple[str, str], ...] = (
     ("h", "1. Introduction"),
-    ("p", "For two decades Baku has tried to keep Moscow close enough to avoid its hostility and far "
-          "enough to protect its independence. The balance has shifted several times. Below I distinguish "
-          "four stages and discuss what moved the relationship from one to the next."),
+    ("p", ("For two decades Baku has tried to keep Moscow close enough to avoid its hostility and far "
+          "enough to protect its independence. Below I distinguish "
+          "four stages and discuss what moved the relationship from one to the next.")),
     ("h", "2. Estrangement"),
-    ("p", "The first stage, from 1991 to 1993, was one of estrangement. Russia and Azerbaijan established "
+    ("p", ("The first stage, from 1991 to 1993, was one of estrangement. Russia and Azerbaijan established "
           "diplomatic relations on 4 April 1992, but the Popular Front government of Abulfaz Elchibey, "
           "elected in June 1992, turned the country towards Turkey. In October 1992 the Azerbaijani "
           "parliament declined to ratify the agreement establishing the Commonwealth of Independent "
-          "States. Moscow, for its part, did little to stop weapons and officers from reaching the "
-          "Armenian side in Karabakh. The stage ended in June 1993, when a military revolt in Ganja "
-          "toppled Elchibey and brought Heydar Aliyev back to power."),
+          "States. The stage ended in June 1993, when a military revolt in Ganja "
+          "toppled Elchibey and brought Heydar Aliyev back to power.")),
     ("h", "3. Normalisation under pressure"),
-    ("p", "The second stage, from 1993 to 2000, combined normalisation with pressure. Azerbaijan joined "
+    ("p", ("The second stage, from 1993 to 2000, combined normalisation with pressure. Azerbaijan joined "
           "the CIS in September 1993, and in May 1994 Russian mediation produced the Karabakh ceasefire. "
           "Yet Baku refused to let Russian border troops or bases onto its territory. In December 1994, "
           "after the start of the war in Chechnya, Russia closed the land border, and restrictions on "
@@ -60,18 +59,18 @@ BODY: tuple[tuple[str, str], ...] = (
           "inquiry revealed large-scale arms deliveries to Armenia. Aliyev nonetheless travelled to "
           "Moscow, where on 3 July 1997 he and Boris Yeltsin signed the Treaty of Friendship, Cooperation "
           "and Mutual Security. Azerbaijani oil began to flow to Novorossiysk in October 1997, although "
-          "Baku preferred export routes that avoided Russia."),
+          "Baku preferred export routes that avoided Russia.")),
     ("h", "4. Pragmatic partnership"),
-    ("p", "The third stage began with Vladimir Putin's visit to Baku on 9\u201310 January 2001, the first by "
+    ("p", ("The third stage began with Vladimir Putin's visit to Baku on 9\u201310 January 2001, the first by "
           "a Russian head of state since independence. The two presidents signed the Baku Declaration "
           "and a joint statement on the Caspian that accepted the division of the seabed along a median "
           "line. In January 2002 the governments signed an agreement on the Gabala radar station: the "
           "station remained Azerbaijani property, while Russia leased it for ten years and paid seven "
           "million dollars a year.[^1] During a visit by Defence Minister Sergei Ivanov to Baku in "
           "February 2003, the two governments signed an agreement on military-technical cooperation. "
-          "Ilham Aliyev, elected president in October 2003, kept to his father's line."),
+          "Ilham Aliyev, elected president in October 2003, kept to his father's line.")),
     ("h", "5. A partnership tested"),
-    ("p", "The fourth stage opened with the war between Russia and Georgia in August 2008. A month "
+    ("p", ("The fourth stage opened with the war between Russia and Georgia in August 2008. A month "
           "earlier, on 3 July 2008, Dmitry Medvedev had signed in Baku a Declaration of Friendship and "
           "Strategic Partnership. Baku kept a careful silence during the war and did not recognise the "
           "independence of Abkhazia and South Ossetia, which Moscow recognised on 26 August 2008. "
@@ -80,15 +79,15 @@ BODY: tuple[tuple[str, str], ...] = (
           "of the Samur river. Russian arms sales grew as well: two batteries of S-300 air-defence "
           "systems were delivered in 2010, and in June 2013 the Moscow press reported contracts for "
           "tanks and rocket launchers worth about one billion dollars. In August 2010, however, Russia "
-          "also extended the lease of its military base in Gyumri, Armenia, until 2044."),
-    ("p", "The stage closed with a dispute. In the spring of 2012, press reports said that Baku was "
+          "also extended the lease of its military base in Gyumri, Armenia, until 2044.")),
+    ("p", ("The stage closed with a dispute. In the spring of 2012, press reports said that Baku was "
           "asking as much as $300 million a year for Gabala.[^2] The talks failed, and on 10 December "
-          "2012 Russia stopped using the station after notifying Baku in a diplomatic note."),
+          "2012 Russia stopped using the station after notifying Baku in a diplomatic note.")),
     ("h", "6. Conclusion"),
-    ("p", "Each turn in the relationship followed a change in Karabakh or in energy, not in ideology. If "
+    ("p", ("Each turn in the relationship followed a change in Karabakh or in energy, not in ideology. If "
           "Moscow continues to arm both sides, Baku is likely to keep buying Russian weapons while "
           "deepening its ties with Turkey and the West. Russia could regain influence only by offering a "
-          "settlement in Karabakh that Azerbaijan can accept, something it has not done in twenty years."),
+          "settlement in Karabakh that Azerbaijan can accept, something it has not done in twenty years.")),
 )
 
 FOOTNOTES: dict[int, str] = {
