@@ -1,0 +1,251 @@
+"""Steps ``chrome`` and ``front_back_matter``: web page furniture that survives in plain text.
+
+``chrome`` removes lines that are widgets wherever they stand — a whole line matching an ``anywhere``
+pattern of ``data/clean/chrome.yaml`` (rating widgets, share links, view counters, newsletter sign-ups,
+language switches, copyright lines) — and the blocks such a line opens: a poll with its options and vote
+counts, a "visit also" list with its items.
+
+``front_back_matter`` then walks in from both ends of the text until it meets running prose, removing
+what sits before the body and after it: datelines, bylines (a "By …" line, or a name line with its
+affiliation), section labels, a title set in capitals, footer navigation, publisher boilerplate, lists
+of links or publications (names, titles and dates without sentences) and short lines repeated in the
+text. Ambiguous patterns (``margin``, ``top``, ``bottom``) only act there, so a body line that looks
+like a menu item survives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .base import (Edit, Layout, Line, StepContext, StepResult, alpha_words, collapse, ends_sentence, finish,
+                   is_list_item, is_prose, layout_of, lower_ratio, split_lines)
+from .data import LinePattern, chrome_patterns, layout_words, rule_id
+from .notes import citation_signals
+
+_MAX_CHECK_WORDS = 60
+_MAX_MARGIN_WORDS = 150
+_WALK_LIMIT = 60
+
+
+@lru_cache(maxsize=None)
+def _combined(wheres: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, LinePattern]]:
+    """One alternation of every pattern allowed in ``wheres`` (one regex call per line)."""
+    by_group: dict[str, LinePattern] = {}
+    alts = []
+    for i, p in enumerate(chrome_patterns()):
+        if p.where in wheres:
+            group = f"g{i}"
+            by_group[group] = p
+            flags = "i" if p.regex.flags & re.IGNORECASE else ""
+            body = p.regex.pattern
+            alts.append(f"(?P<{group}>(?{flags}:{body}))" if flags else f"(?P<{group}>{body})")
+    return re.compile("|".join(alts) if alts else r"(?!x)x"), by_group
+
+
+def match_line(content: str, wheres: tuple[str, ...], max_words: int = _MAX_CHECK_WORDS) -> LinePattern | None:
+    """The chrome pattern a whole line matches, among those allowed in ``wheres``."""
+    text = collapse(content)
+    n = len(text.split())
+    if not text or n > max_words:
+        return None
+    rx, by_group = _combined(wheres)
+    m = rx.match(text)
+    if m is None or m.lastgroup is None:
+        return None
+    pattern = by_group[m.lastgroup]
+    return pattern if n <= pattern.max_words else None
+
+
+def _next_content(lines: Sequence[Line], i: int, step: int = 1) -> int | None:
+    j = i + step
+    while 0 <= j < len(lines):
+        if not lines[j].blank:
+            return j
+        j += step
+    return None
+
+
+# --- step: chrome anywhere ------------------------------------------------------------------------
+
+def _poll_block(lines: Sequence[Line], i: int, marks: dict[int, LinePattern]) -> list[int]:
+    """Options, questions and vote counts after a poll header; empty when no vote count follows."""
+    tally = _tally_pattern()
+    block: list[int] = []
+    j = _next_content(lines, i)
+    seen_tally = False
+    while j is not None and j - i < 80:
+        c = collapse(lines[j].content)
+        is_tally = tally is not None and bool(tally.regex.match(c))
+        nxt = _next_content(lines, j)
+        nxt2 = _next_content(lines, nxt) if nxt is not None else None
+        option = (len(c.split()) <= 30 and any(
+            k is not None and tally is not None and bool(tally.regex.match(collapse(lines[k].content)))
+            for k in (nxt, nxt2)))
+        question = c.endswith("?") and len(c.split()) <= 40
+        if not (is_tally or option or question or (j in marks and marks[j].kind == "poll")):
+            break
+        seen_tally = seen_tally or is_tally
+        block.append(j)
+        j = nxt
+    return block if seen_tally else []
+
+
+@lru_cache(maxsize=None)
+def _tally_pattern() -> LinePattern | None:
+    return next((p for p in chrome_patterns() if p.id == "vote_tally"), None)
+
+
+def _list_block(lines: Sequence[Line], i: int, layout: Layout) -> list[int]:
+    out = []
+    j = _next_content(lines, i)
+    while j is not None and j - i < _WALK_LIMIT:
+        c = collapse(lines[j].content)
+        short = len(c.split()) <= 8 and not ends_sentence(c) and lower_ratio(c) < 0.5
+        if not (is_list_item(c) or (short and not is_prose(c, layout.caps))):
+            break
+        out.append(j)
+        j = _next_content(lines, j)
+    return out
+
+
+def remove_chrome(text: str, ctx: StepContext) -> StepResult:
+    """Remove widget lines (``anywhere`` patterns) and the poll or link-list blocks they open."""
+    lines = split_lines(text)
+    layout = layout_of(lines)
+    found: dict[int, LinePattern] = {}
+    for ln in lines:
+        if not ln.blank:
+            p = match_line(ln.content, ("anywhere",))
+            if p is not None:
+                found[ln.index] = p
+    marks: dict[int, tuple[str, str]] = {}
+    for i in sorted(found):
+        p = found[i]
+        if p.block == "poll":
+            block = _poll_block(lines, i, found)
+            if not block:
+                continue
+            for j in block:
+                marks.setdefault(j, (p.kind, f"{p.rule}.block"))
+        elif p.block == "list":
+            for j in _list_block(lines, i, layout):
+                marks.setdefault(j, (p.kind, f"{p.rule}.block"))
+        marks[i] = (p.kind, p.rule)
+    for i, p in found.items():
+        if p.block is None:
+            marks[i] = (p.kind, p.rule)
+    edits = [Edit(lines[i].start, lines[i].end, "", kind, rule) for i, (kind, rule) in marks.items()]
+    return finish(text, edits)
+
+
+# --- step: front and back matter ------------------------------------------------------------------
+
+def _name_line(c: str) -> bool:
+    """A person's name alone on a line: two to four capitalised words (particles allowed), no digits."""
+    core = c.rstrip("*†‡ ").strip()
+    tokens = core.split()
+    if not 2 <= len(tokens) <= 4 or any(ch.isdigit() for ch in core):
+        return False
+    particles = layout_words().particles
+    for t in tokens:
+        if t.lower() in particles:
+            continue
+        letters = t.replace(".", "").replace("-", "").replace("’", "").replace("'", "")
+        if not letters.isalpha() or not t[0].isupper():
+            return False
+        if len(letters) > 1 and letters.isupper():
+            return False
+    return True
+
+
+def _affiliation_line(c: str) -> bool:
+    return (len(c.split()) <= 25 and not ends_sentence(c) or len(c.split()) <= 12) and bool(
+        layout_words().affiliation.search(c)) and lower_ratio(c) < 0.5
+
+
+def _caps_title(c: str) -> bool:
+    letters = [ch for ch in c if ch.isalpha()]
+    return len(letters) >= 4 and len(c.split()) <= 14 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+
+
+def _running(c: str, layout: Layout) -> bool:
+    if is_prose(c, layout.caps):
+        return True
+    return layout.wrapped and len(c.split()) >= 8 and lower_ratio(c) >= 0.5
+
+
+def _front(lines: Sequence[Line], layout: Layout, repeated: Counter[str]) -> dict[int, tuple[str, str]]:
+    marks: dict[int, tuple[str, str]] = {}
+    v = layout_words().version
+    i = _next_content(lines, -1)
+    while i is not None and i < _WALK_LIMIT:
+        c = lines[i].content
+        p = match_line(c, ("margin", "top"), _MAX_MARGIN_WORDS)
+        nxt = _next_content(lines, i)
+        if p is not None:
+            marks[i] = (p.kind, p.rule)
+        elif _running(c, layout):
+            break
+        elif _caps_title(c) and not layout.caps:
+            marks[i] = ("title", rule_id("front", v, "caps_title"))
+        elif _name_line(c) and (c.rstrip().endswith(("*", "†", "‡")) or (
+                nxt is not None and _affiliation_line(lines[nxt].content))):
+            marks[i] = ("byline", rule_id("front", v, "name_line"))
+            if nxt is not None and _affiliation_line(lines[nxt].content):
+                marks[nxt] = ("byline", rule_id("front", v, "affiliation_line"))
+                nxt = _next_content(lines, nxt)
+        elif repeated[collapse(c)] >= 2 and len(c.split()) <= 8 and not ends_sentence(c):
+            marks[i] = ("repeated_line", rule_id("front", v, "repeated_short_line"))
+        i = nxt
+    return marks
+
+
+def _back(lines: Sequence[Line], layout: Layout, repeated: Counter[str],
+          done: set[int]) -> dict[int, tuple[str, str]]:
+    marks: dict[int, tuple[str, str]] = {}
+    v = layout_words().version
+    i = _next_content(lines, len(lines), -1)
+    steps = 0
+    while i is not None and steps < _WALK_LIMIT:
+        steps += 1
+        c = lines[i].content
+        if i in done:
+            i = _next_content(lines, i, -1)
+            continue
+        p = match_line(c, ("margin", "bottom"), _MAX_MARGIN_WORDS)
+        cc = collapse(c)
+        words = cc.split()
+        if p is not None:
+            marks[i] = (p.kind, p.rule)
+        elif citation_signals(cc) >= 2 and re.match(r"\[?\d{1,3}[.)\]]?\s", cc):
+            break
+        elif is_list_item(cc):
+            marks[i] = ("related_list", rule_id("front", v, "link_or_publication_list"))
+        elif _running(c, layout):
+            break
+        elif repeated[cc] >= 2 and len(words) <= 8 and not ends_sentence(cc):
+            marks[i] = ("repeated_line", rule_id("front", v, "repeated_short_line"))
+        elif len(words) <= 5 and not ends_sentence(cc) and not any(ch.isdigit() for ch in cc) and alpha_words(cc):
+            marks[i] = ("footer_navigation", rule_id("front", v, "short_menu_line"))
+        else:
+            break
+        i = _next_content(lines, i, -1)
+    return marks
+
+
+def remove_front_back_matter(text: str, ctx: StepContext) -> StepResult:
+    """Walk in from both ends, removing furniture until running prose starts (or ends)."""
+    lines = split_lines(text)
+    if not any(not ln.blank for ln in lines):
+        return StepResult(text)
+    layout = layout_of(lines)
+    if not any(_running(ln.content, layout) for ln in lines if not ln.blank):
+        return StepResult(text, warnings=("no running prose found; front and back matter left as they are",))
+    repeated = Counter(collapse(ln.content) for ln in lines if not ln.blank and len(ln.content) <= 80)
+    front = _front(lines, layout, repeated)
+    back = _back(lines, layout, repeated, set(front))
+    edits = [Edit(lines[i].start, lines[i].end, "", kind, rule) for i, (kind, rule) in {**front, **back}.items()]
+    return finish(text, edits)

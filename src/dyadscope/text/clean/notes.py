@@ -1,0 +1,152 @@
+"""Step ``notes``: end-notes, reference lists and footnote texts leave the body for ``Cleaned.notes``.
+
+- **Reference list**: the run of numbered items at the end of the text ("1. Name, “Title”, Journal,
+  Vol. 4, 1999, p. 82."), or whatever follows a "Notes" / "References" heading there. Items must be
+  numbered in increasing order and most of them must read as citations (``data/clean/notes.yaml``:
+  quoted titles, volume and page marks, publishers, a year, an author list, a URL). A numbered list of
+  sentences in the body is not a reference list and stays.
+- **Inline footnote**: a line in the middle of the body starting with a footnote number and a citation,
+  with a URL on it or on the next line, or whose number was glued to a word before it ("analyst.1").
+  When it splits a sentence, the two halves are joined again.
+- **Author note**: a line starting with ``*`` or ``†`` when a name earlier carries the same mark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .base import Edit, Layout, Line, StepContext, StepResult, collapse, excise, finish, is_prose, layout_of, split_lines
+from .data import notes_data, rule_id
+
+_ITEM_RE = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+\S")
+_FOOTNOTE_LINE_RE = re.compile(r"(\d{1,3})\s+[\"“«‘A-ZА-ЯЁ]")
+_URL_ONLY_RE = re.compile(r"(?:https?://|www\.)\S+\Z")
+_AUTHOR_NOTE_RE = re.compile(r"([*†‡]+)\s*[A-ZА-ЯЁ]")
+
+
+def citation_signals(s: str) -> int:
+    """How many signs of a bibliographic citation the text shows (each kind counts once)."""
+    return sum(1 for _, rx in notes_data().signals if rx.search(s))
+
+
+def _item_number(content: str) -> int | None:
+    m = _ITEM_RE.match(content)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+def _end_block(lines: Sequence[Line], layout: Layout) -> tuple[int, list[int]] | None:
+    """(first line index, item line indexes) of a reference list closing the text, if there is one."""
+    nd = notes_data()
+    i = len(lines) - 1
+    first: int | None = None
+    items: list[int] = []
+    heading: int | None = None
+    while i >= 0:
+        ln = lines[i]
+        if ln.blank:
+            i -= 1
+            continue
+        c = collapse(ln.content)
+        if nd.heading.match(c):
+            heading = i
+            break
+        if _item_number(c) is not None:
+            items.append(i)
+            first = i
+        elif _URL_ONLY_RE.match(c) or (len(c.split()) <= 40 and not is_prose(c, layout.caps)
+                                         and not (layout.wrapped and len(c.split()) >= 8)):
+            pass
+        else:
+            break
+        i -= 1
+    items.reverse()
+    if heading is not None:
+        body = [j for j in range(heading + 1, len(lines)) if not lines[j].blank]
+        if body and any(citation_signals(lines[j].content) >= nd.min_signals for j in body):
+            return heading, items
+    if first is None or len(items) < 2:
+        return None
+    numbers = [_item_number(collapse(lines[j].content)) or 0 for j in items]
+    if any(b <= a for a, b in zip(numbers, numbers[1:])):
+        return None
+    cited = sum(1 for j in items if citation_signals(lines[j].content) >= nd.min_signals)
+    if cited < 0.6 * len(items):
+        return None
+    return first, items
+
+
+def _marker_before(text: str, pos: int, n: int) -> bool:
+    window = text[max(0, pos - 30000):pos]
+    rx = re.compile(rf"(?:[^\W\d_][.,;:!?]?[\"”’»)]?|[.!?][\"”’»]?\s){n}(?![\d%])")
+    return bool(rx.search(window))
+
+
+def _inline_footnotes(lines: Sequence[Line], text: str, stop: int) -> list[tuple[int, int]]:
+    nd = notes_data()
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < stop:
+        ln = lines[i]
+        m = _FOOTNOTE_LINE_RE.match(ln.content)
+        if not m or ln.blank:
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < stop and j - i <= 3 and not lines[j].blank and (
+                _URL_ONLY_RE.match(lines[j].content) or citation_signals(lines[j].content) >= 1
+                and not is_prose(lines[j].content) and len(lines[j].content.split()) <= 12):
+            last = j
+            j += 1
+        block = " ".join(lines[k].content for k in range(i, last + 1))
+        has_url = bool(re.search(r"https?://|www\.", block))
+        if citation_signals(block) >= nd.min_signals and (has_url or _marker_before(text, ln.start, int(m.group(1)))):
+            found.append((i, last))
+            i = last + 1
+        else:
+            i += 1
+    return found
+
+
+def _author_notes(lines: Sequence[Line], text: str, stop: int) -> list[int]:
+    found = []
+    for ln in lines[:stop]:
+        m = _AUTHOR_NOTE_RE.match(ln.content)
+        if m and len(ln.content.split()) <= 80:
+            mark = re.escape(m.group(1))
+            if re.search(rf"[^\W\d_]{mark}(?:\s|$)", text[:ln.start]):
+                found.append(ln.index)
+    return found
+
+
+def separate_notes(text: str, ctx: StepContext) -> StepResult:
+    """Move the closing reference list, inline footnote texts and author notes out of the body."""
+    lines = split_lines(text)
+    layout = layout_of(lines)
+    v = notes_data().version
+    edits: list[Edit] = []
+    notes: list[tuple[int, str]] = []
+    end = _end_block(lines, layout)
+    stop = end[0] if end else len(lines)
+    for i in _author_notes(lines, text, stop):
+        start, stop_, gap = excise(lines, i, i, text, layout)
+        edits.append(Edit(start, stop_, gap, "author_footnote", rule_id("notes", v, "author_note")))
+        notes.append((lines[i].start, lines[i].content))
+    taken = {e.start for e in edits}
+    for first, last in _inline_footnotes(lines, text, stop):
+        start, stop_, gap = excise(lines, first, last, text, layout)
+        if start in taken:
+            continue
+        edits.append(Edit(start, stop_, gap, "footnote_inline", rule_id("notes", v, "inline_footnote")))
+        notes.append((lines[first].start, " ".join(lines[k].content for k in range(first, last + 1))))
+    if end is not None:
+        first = end[0]
+        start = lines[first].start
+        edits.append(Edit(start, len(text), "", "reference_list", rule_id("notes", v, "end_list")))
+        body = [collapse(ln.content) for ln in lines[first:] if not ln.blank]
+        notes.append((start, "\n".join(body)))
+    notes.sort()
+    return finish(text, edits, notes=[n for _, n in notes])

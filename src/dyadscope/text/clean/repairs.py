@@ -1,0 +1,87 @@
+"""Steps ``drop_caps`` and ``spacing``: small repairs of the rebuilt paragraphs.
+
+``drop_caps``: a decorated initial printed apart is lost in extraction (" ne can divide" for "One can
+divide"). At the start of the body, or after a heading, a paragraph whose first word is lower case and
+not a word of the document or of the fallback list is repaired when exactly one capital letter in front
+of it makes a known word (or one such word is far more frequent in the document than any other); when
+none does, the paragraph is left alone and a warning says so.
+
+``spacing``: a missing space after a comma between two words ("and,to"), a dash glued to the next word
+after a space ("space -along"), runs of spaces, and stray blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Edit, Layout, StepContext, StepResult, ends_sentence, finish
+from .data import rule_id
+from .paragraphs import heading_like
+from .vocab import Vocabulary
+
+_PARA_RE = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
+_FIRST_WORD_RE = re.compile(r"([a-zа-яё]{1,12})\b(?![-'’])")
+_LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+_BODY_START = 4
+_COMMA_RE = re.compile(r"(?<=[a-zа-яё][a-zа-яё]),(?=[a-zа-яё]{2,}\b)")
+_DASH_RE = re.compile(r"(?<=[a-zа-яё,]) ([-–—])(?=[a-zа-яё]{2,})")
+_SPACES_RE = re.compile(r"[ \t]{2,}")
+_BLANKS_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_VERSION = 1
+
+
+def repair_drop_caps(text: str, ctx: StepContext) -> StepResult:
+    """Put back a lost drop cap when the document's vocabulary says which letter it was."""
+    spans = [(m.start(), m.end()) for m in _PARA_RE.finditer(text) if m.group().strip()]
+    vocab: Vocabulary | None = None
+    edits: list[Edit] = []
+    warnings: list[str] = []
+    plain = Layout()
+    for k, (s, e) in enumerate(spans):
+        prev = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
+        after_heading = bool(prev) and heading_like(prev, plain)
+        if not (k < _BODY_START or after_heading) or (prev and not (ends_sentence(prev) or after_heading)):
+            continue
+        m = _FIRST_WORD_RE.match(text, s)
+        if not m or e - s < 40:
+            continue
+        if vocab is None:
+            vocab = Vocabulary(text)
+        word = m.group(1)
+        if vocab.known(word, min_count=2):
+            continue
+        letters = _CYRILLIC if word[0] in "абвгдеёжзийклмнопрстуфхцчшщэюя" else _LATIN
+        scored = sorted(((vocab.count(c + word) + (1 if vocab.known(c + word) else 0), c) for c in letters),
+                        reverse=True)
+        best, second = scored[0], scored[1]
+        if best[0] > 0 and (second[0] == 0 or best[0] >= 2 * second[0]):
+            fixed = best[1] + word
+            edits.append(Edit(m.start(1), m.end(1), fixed, "drop_cap", rule_id("repairs", _VERSION, "drop_cap")))
+        else:
+            warnings.append(f"paragraph {k + 1} starts with {word!r}, which is not a word: a lost drop cap? "
+                            "(left as it is)")
+    return finish(text, edits, warnings)
+
+
+def repair_spacing(text: str, ctx: StepContext) -> StepResult:
+    """Missing spaces after commas and before glued dashes; runs of spaces; extra blank lines."""
+    edits: list[Edit] = []
+    for m in _COMMA_RE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), ", ", "whitespace", rule_id("repairs", _VERSION, "space_after_comma")))
+    for m in _DASH_RE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), f" {m.group(1)} ", "whitespace",
+                          rule_id("repairs", _VERSION, "space_after_dash")))
+    for m in _SPACES_RE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), " ", "whitespace", rule_id("repairs", _VERSION, "space_run")))
+    for m in _BLANKS_RE.finditer(text):
+        edits.append(Edit(m.start(), m.end(), "\n\n", "whitespace", rule_id("repairs", _VERSION, "blank_lines")))
+    stripped = text.strip()
+    if stripped and stripped != text:
+        lead = len(text) - len(text.lstrip())
+        if lead:
+            edits.append(Edit(0, lead, "", "whitespace", rule_id("repairs", _VERSION, "text_ends")))
+        tail = len(text.rstrip())
+        if tail < len(text):
+            edits.append(Edit(tail, len(text), "", "whitespace", rule_id("repairs", _VERSION, "text_ends")))
+    return finish(text, edits)
