@@ -104,6 +104,7 @@ class Mention:
     detail: str | None = None         # finer code (e.g. "RUSMIL", "AZEGOV")
     kind: str = "state"               # state | org | body | person | company | place | role | pronoun
     rule: str = ""
+    office: str | None = None         # office key of a role or titled person ("president", "foreign_minister")
 
 
 @dataclass(frozen=True, slots=True)
