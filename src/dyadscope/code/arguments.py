@@ -57,8 +57,8 @@ def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]
     return tuple(merged)
 
 
-def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = frozenset({"of"})) -> str | None:
-    """The preposition governing ``arg`` ("in Baku", "to the Armenian side"), or None.
+def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = frozenset()) -> str | None:
+    """The preposition governing ``arg`` ("in Baku", "to the Armenian side", "of Russian weaponry"), or None.
 
     Walks left over determiners and up to two modifiers; stops at punctuation and verbs.
     """
@@ -69,6 +69,8 @@ def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = fr
     while j >= 0:
         w = words[j]
         if w in g.prepositions:
+            if w == "of" and j > 0 and words[j - 1] in g.of_heads and "of" not in allow:
+                return None               # "the presidents of Azerbaijan …": the actor stands for the head
             return None if w in allow else w
         if w in g.determiners or w[:1].isdigit():
             j -= 1
@@ -81,8 +83,23 @@ def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = fr
 
 
 def preposition_before(chunks: Chunks, arg: Arg) -> str | None:
-    """The preposition governing ``arg``, "of" included."""
-    return in_prepositional_phrase(chunks, arg, allow=frozenset())
+    """The preposition right before ``arg`` (over determiners and modifiers), "of" included."""
+    g = grammar()
+    words = chunks.words
+    j = arg.start - 1
+    skipped = 0
+    while j >= 0:
+        w = words[j]
+        if w in g.prepositions:
+            return w
+        if w in g.determiners or w[:1].isdigit():
+            j -= 1
+            continue
+        if not w[:1].isalpha() or w in g.auxiliaries or verb_tags(w) or skipped >= 2:
+            return None
+        skipped += 1
+        j -= 1
+    return None
 
 
 def coordinated(chunks: Chunks, args: Sequence[Arg], arg: Arg) -> list[Arg]:
@@ -104,6 +121,9 @@ def coordinated(chunks: Chunks, args: Sequence[Arg], arg: Arg) -> list[Arg]:
             return chunks.starts[b.start] - chunks.ends[a.end - 1] <= 1 and \
                 chunks.text[chunks.ends[a.end - 1] - chunks.offset:chunks.starts[b.start] - chunks.offset] in ("-", "–", "")
         text = " ".join(gap)
+        if text == ",":                           # "A, B and C": a comma joins only inside such a list
+            nxt = words[b.end] if b.end < len(words) else ""
+            return nxt in (",", "and", "or") or (a.start > 0 and words[a.start - 1] == ",")
         if text in g.list_joiners or text in ("-", "–", "/"):
             return True
         rest = [w for w in gap if w not in g.determiners]

@@ -50,6 +50,9 @@ class Grammar:
     reciprocal: tuple[str, ...]
     list_joiners: frozenset[str]
     list_openers: frozenset[str]
+    that_clause_next: frozenset[str]
+    of_heads: frozenset[str]
+    initial_openers: frozenset[str]
 
     @property
     def auxiliaries(self) -> frozenset[str]:
@@ -70,6 +73,8 @@ def grammar() -> Grammar:
         determiners=words("determiners"), possessive_marks=words("possessive_marks"),
         np_stops=words("np_stops"), reciprocal=tuple(str(w) for w in data["reciprocal"]),
         list_joiners=words("list_joiners"), list_openers=words("list_openers"),
+        that_clause_next=words("that_clause_next"), of_heads=words("of_heads"),
+        initial_openers=words("initial_openers"),
     )
 
 
@@ -134,12 +139,13 @@ def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[int, ..
     return tuple(words), tuple(starts), tuple(ends)
 
 
-def _clauses(words: tuple[str, ...], g: Grammar) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _clauses(words: tuple[str, ...], caps: tuple[bool, ...], g: Grammar) -> tuple[tuple[int, ...], tuple[int, ...]]:
     ids: list[int] = []
     parent: list[int] = [-1]
     current = 0
     relative_from: int | None = None   # clause to resume after a relative clause closes
-    initial_sub = False                # a sentence-initial subordinate clause closes at its first comma
+    # a sentence-initial phrase (subordinate clause, participle, "Despite …") closes at its first comma
+    initial_sub = bool(words) and (words[0] in g.initial_openers or (words[0].endswith("ing") and len(words[0]) > 4))
     bracket_from: list[int] = []
     for i, w in enumerate(words):
         if w in ("(", "["):
@@ -165,23 +171,40 @@ def _clauses(words: tuple[str, ...], g: Grammar) -> tuple[tuple[int, ...], tuple
             parent.append(current)
             relative_from = current
             current = len(parent) - 1
-        elif w in g.clause_punct or (w in g.subordinators and not _in_phrase(words, i)):
+        elif w in g.clause_punct or (w in g.subordinators and not _in_phrase(words, i)) or _complementizer(words, caps, i, g):
             parent.append(-1)
             relative_from = None
             current = len(parent) - 1
-            initial_sub = w in g.subordinators and all(x in g.coordinators or x == "," for x in words[:i])
+            initial_sub = initial_sub or (w in g.subordinators and all(x in g.coordinators or x == "," for x in words[:i]))
         ids.append(current)
     return tuple(ids), tuple(parent)
+
+
+def _complementizer(words: tuple[str, ...], caps: tuple[bool, ...], i: int, g: Grammar) -> bool:
+    """ "that" opening a clause ("claims that the route …", "said that Russia …"), not the determiner
+    ("that time")."""
+    if words[i] != "that" or i == 0 or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    return (nxt in g.that_clause_next or nxt[:1].isdigit() or caps[i + 1]) and words[i - 1] not in g.determiners
 
 
 def _in_phrase(words: tuple[str, ...], i: int) -> bool:
     """Subordinators that are part of a fixed phrase do not open a clause ("as well as", "since then")."""
     w = words[i]
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    if w == "since" and (nxt[:1].isdigit() or nxt in ("then", "the", "its", "their")):
-        return True                   # "since 1993", "since the war": a time phrase, not a clause
-    if w in ("after", "before", "until") and nxt not in _PRONOUN_SUBJECTS:
-        return True                   # mostly prepositions ("after the war"); a clause before a pronoun subject
+    if w == "since" and (nxt[:1].isdigit() or nxt == "then"):
+        return True                   # "since 1993", "since then": a time phrase, not a clause
+    if w in ("after", "before", "until", "since") and nxt not in _PRONOUN_SUBJECTS:
+        # a preposition ("after the war") unless a past-tense verb follows soon ("after the army captured")
+        from .triggers import verb_tags
+
+        for x in words[i + 1:i + 7]:
+            if x in (",", ";", ".", "and"):
+                break
+            if verb_tags(x) & {"past"} or (x.endswith("ed") and len(x) > 4):
+                return False
+        return True
     if w == "so" and nxt != "that":
         return True
     return False
@@ -190,7 +213,8 @@ def _in_phrase(words: tuple[str, ...], i: int) -> bool:
 def chunk(text: str, offset: int = 0) -> Chunks:
     """Tokens and clauses of one sentence whose text starts at document offset ``offset``."""
     words, starts, ends = tokenize(text, offset)
-    clause, parent = _clauses(words, grammar())
+    caps = tuple(text[s - offset].isupper() for s in starts)
+    clause, parent = _clauses(words, caps, grammar())
     positions = []
     pos = 1
     for w in words:

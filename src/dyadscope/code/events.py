@@ -29,6 +29,8 @@ from .issues import issues_for
 #: a nominal trigger after these words, following an agreement or talks word, is the topic of that act
 _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "of", "for"})
 _NORM_RE = re.compile(r"\W+")
+#: mention kinds that name a state as such (a state acting on one of these of its own is no event)
+_STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
 
 @dataclass
@@ -122,7 +124,9 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit]) -> 
     """
     words = ch.words
     start = roles.verb_group_start(ch, hit.head) if hit.head_kind == "verb" else hit.start
-    if hit.head_kind == "verb" and "to" in words[start:hit.head]:
+    complement = "to" in words[start:hit.head] or (start > 0 and words[start - 1] in ("from", "of")
+                                                    and "gerund" in hit.forms)
+    if hit.head_kind == "verb" and complement:
         for prev in kept:
             if prev.entry.controls and prev.head < start and start - prev.end <= 6 and ch.same_clause(prev.head, hit.head):
                 return True
@@ -140,6 +144,17 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit]) -> 
                     triggers.lexicon().classes.get("TALKS", frozenset()):
                 return True
     return False
+
+
+def _definite_remention(ch: Chunks, hit: triggers.Hit) -> bool:
+    """ "the agreement signed in Baku …": a participle after a definite agreement noun names an act already
+    told, not a new one."""
+    if hit.head_kind != "verb" or hit.forms & {"base", "third", "gerund"} or "participle" not in hit.forms:
+        return False
+    words = ch.words
+    i = hit.head - 1
+    agreement = triggers.lexicon().classes.get("AGREEMENT", frozenset())
+    return i >= 1 and words[i] in agreement and words[i - 1] in ("the", "this", "that", "these", "those")
 
 
 def code_sentence(ctx: DocContext, index: int) -> list[Event]:
@@ -161,7 +176,7 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
     kept: list[triggers.Hit] = []
     events: list[Event] = []
     for hit in hits:
-        if _is_content(ch, hit, kept):
+        if _is_content(ch, hit, kept) or _definite_remention(ch, hit):
             continue
         kept.append(hit)
         r = roles.assign(ch, hit, args, done, heads)
@@ -186,6 +201,9 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         return None
     if entry.target_kinds and (tgt is None or tgt.kind not in entry.target_kinds):
         return None
+    if tgt is not None and tgt.code == src.code and (tgt.via == "anaphor" or (
+            tgt.detail == src.detail and tgt.kind in _STATE_KINDS and src.kind in _STATE_KINDS)):
+        return None                   # "its own", "Russian proposal … Russian peacekeepers": not a second party
     quad, intensity = quad_and_intensity(entry.plover, entry.mode, entry.form)
     if entry.quad is not None:
         quad = entry.quad

@@ -34,7 +34,8 @@ from .triggers import Hit, verb_forms
 MODALITY_FILE = "events/modality.yaml"
 
 _LISTS = ("negation", "noun_negation", "hypothetical_modals", "conditional_openers", "hypothetical_nouns",
-          "future_aux", "future_adjectives", "report_phrases", "opinion_phrases", "characterisation_adverbs")
+          "future_aux", "future_adjectives", "report_phrases", "opinion_phrases", "characterisation_adverbs",
+          "habit_adverbs", "question_marks")
 _VERB_LISTS = ("failure_verbs", "intention_verbs", "attempt_verbs", "report_verbs", "opinion_verbs")
 
 
@@ -148,6 +149,9 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
             return Modality("negated", fail[2])
 
     # hypothetical
+    question = found.within("question_marks", len(words) - 2, len(words))
+    if question:
+        return Modality("hypothetical", question[2])
     opener = words[clause_start] if clause_start < len(words) else ""
     cond = found.within("conditional_openers", clause_start, clause_start + 2)
     if cond or (clause_start > 0 and opener in ("if", "unless")):
@@ -160,6 +164,11 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
         hyp = found.within("hypothetical_nouns", max(0, start - 4), hit.start)
         if hyp:
             return Modality("hypothetical", hyp[2])
+    if not verb or "gerund" in hit.forms:
+        # a nominal or gerund subject of a modal verb: "Azerbaijan's siding with Georgia could inflict …"
+        later = found.within("hypothetical_modals", hit.end, min(len(words), hit.end + 8))
+        if later and chunks.clause[later[0]] == chunks.clause[head] and clause_start >= start - 3:
+            return Modality("hypothetical", later[2])
 
     # future
     fut = found.within("future_aux", clause_start, head)
@@ -186,9 +195,11 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     opv = found.within("opinion_verbs", 0, start)
     if opv and "that" in words[opv[1]:opv[1] + 3]:
         return Modality("opinion", opv[2])
-    if not dated and is_present_simple(chunks, hit):
-        hab = found.within("characterisation_adverbs", clause_start, min(len(words), head + 6))
-        if hab:
+    if not dated:
+        window_end = min(len(words), head + 6)
+        hab = found.within("characterisation_adverbs", clause_start, window_end) if is_present_simple(chunks, hit) \
+            else found.within("habit_adverbs", clause_start, window_end)
+        if hab and chunks.same_clause(hab[0], head):
             return Modality("opinion", hab[2])
 
     # reported

@@ -30,6 +30,8 @@ from .triggers import Hit, verb_tags
 TARGET_WINDOW = 14
 #: how far (tokens) an actor may stand before a nominal head inside its noun phrase
 NP_WINDOW = 5
+#: types whose target may stand in a that-clause after the trigger ("criticised the fact that Baku …")
+_REACH_INTO_THAT = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +61,14 @@ def is_passive(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> bool:
     g = grammar()
     words = chunks.words
     j = hit.head - 1
-    while j >= 0 and (words[j] in g.group_adverbs or (words[j].endswith("ly") and len(words[j]) > 4)):
-        j -= 1
+    while j >= 0:
+        w = words[j]
+        if w in g.group_adverbs or (w.endswith("ly") and len(w) > 4):
+            j -= 1
+        elif w in ("and", "or", ",") and j > 0 and "participle" in verb_tags(words[j - 1]):
+            j -= 2                        # "were disarmed and withdrawn"
+        else:
+            break
     if j >= 0 and words[j] in g.be:
         return True
     if j >= 0 and (words[j] in g.have or words[j] in g.modal or words[j] in g.do):
@@ -72,9 +80,11 @@ def is_passive(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> bool:
 
 
 def _agent(chunks: Chunks, hit: Hit, args: Sequence[Arg], near: int = 6) -> Arg | None:
+    """The actor after "by" (or one of the entry's source prepositions) just after a participle."""
     words = chunks.words
+    agent_preps = hit.entry.source_preps | {"by"}
     for k in range(hit.end, min(len(words), hit.end + near)):
-        if words[k] == "by":
+        if words[k] in agent_preps:
             for a in args:
                 if a.start > k and a.start - k <= 4 and chunks.same_clause(a.start, hit.head) and not a.reflexive:
                     return a
@@ -96,6 +106,8 @@ def _left_subject(chunks: Chunks, hit: Hit, args: Sequence[Arg], before: int | N
                 if limit - 1 - a.end <= 2:
                     return a
                 break
+        if words[limit - 1] in g.relative or limit < 2 or words[limit - 2] != "and":
+            return None                   # the antecedent is not an actor ("amendments that were objected to")
     clause = chunks.clause[hit.head]
     same = [a for a in args if a.end <= limit and chunks.clause[a.start] == clause and not a.reflexive]
     outer = [a for a in args if a.end <= limit and chunks.clause[a.start] != clause
@@ -129,18 +141,32 @@ def _coordinated_verb(chunks: Chunks, hit: Hit, previous: Sequence[tuple[Hit, Ro
     return None
 
 
+def _complement_clause(chunks: Chunks, hit: Hit, i: int) -> bool:
+    """Is token i in a that-clause right after the trigger ("rage over the fact that Baku …")?"""
+    if hit.entry.plover not in _REACH_INTO_THAT:
+        return False
+    words = chunks.words
+    for k in range(hit.end, min(i, hit.end + 6)):
+        if words[k] == "that" and chunks.clause[k] == chunks.clause[i]:
+            return True
+    return False
+
+
 def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | None,
                    preps: frozenset[str] | None, blocked: frozenset[str], next_heads: Sequence[int]) -> Arg | None:
     words = chunks.words
     stop = min(len(words), hit.end + TARGET_WINDOW)
     for nh in next_heads:
         if nh > hit.head:
-            stop = min(stop, verb_group_start(chunks, nh))
+            group = verb_group_start(chunks, nh)
+            if "to" in chunks.words[group:nh] or (group > 0 and words[group - 1] in ("from", "of")):
+                continue                  # an infinitive or gerund complement belongs to this verb phrase
+            stop = min(stop, group)
             break
     for a in args:
         if a.start < hit.end or a.start >= stop or a.reflexive:
             continue
-        if not chunks.same_clause(a.start, hit.head):
+        if not chunks.same_clause(a.start, hit.head) and not _complement_clause(chunks, hit, a.start):
             continue
         if source is not None and a.code == source.code and a.start == source.start:
             continue
@@ -173,6 +199,14 @@ def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     return None
 
 
+def _owner(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
+    """An actor adjective inside the matched words ("the sale of Russian weaponry")."""
+    for a in args:
+        if hit.start - 2 <= a.start < hit.end and a.kind == "adjective":
+            return a
+    return None
+
+
 def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tuple[Hit, Roles]],
            next_heads: Sequence[int]) -> Roles:
     """Source and target of one trigger (before coordination is expanded)."""
@@ -189,9 +223,15 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
             obj = None if entry.no_target else _right_targets(
                 chunks, hit, args, subject, None, source_blocked - entry.target_preps, next_heads)
             roles = Roles(subject, obj, "active.coordinated" if shared else "active")
+    elif entry.passive:
+        agent = _right_targets(chunks, hit, args, None, entry.source_preps, frozenset(), next_heads)
+        roles = Roles(agent, _left_subject(chunks, hit, args, before=hit.start), "noun.passive")
     else:
         source = _np_source(chunks, hit, args)
         how = "noun.np"
+        if source is None and entry.owner_source:
+            source = _owner(chunks, hit, args)
+            how = "noun.owner"
         if source is None:
             source = _right_targets(chunks, hit, args, None, entry.source_preps, frozenset(), next_heads)
             how = "noun.agent"

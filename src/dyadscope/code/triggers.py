@@ -25,7 +25,9 @@ INFLECTION_FILE = "events/inflection.yaml"
 RULESET = "events.rules"
 
 _GAP_BLOCK = r"(?:;|:|—|–|\(|\)|\"|“|”|\.)"
-_ELEMENT_RE = re.compile(r"(!?)(V|N|v|n)?\(([^()]*)\)(\??)|(!?)\{(\w+)\}(\??)|\.\.\.(\d+)|(!?)([^\s()?]+)(\??)")
+_ELEMENT_RE = re.compile(
+    r"(!<?|)(V|N|v|n)?\(([^()]*)\)(\??)|(!?)\{(\w+)\}(\??)|\.\.\.(\d+)|(!<?|)([^\s()?]+)(\??)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,8 @@ class TriggerEntry:
     controls: bool
     no_target: bool
     target_kinds: frozenset[str]
+    owner_source: bool
+    passive: bool
     confidence: float
     order: int                         # position in the file: earlier wins ties
 
@@ -214,6 +218,9 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
             else:
                 words = tuple(lemmas)
         alt = _alt_regex(words)
+        if neg == "!<":
+            parts.append("".join(rf"(?<! {' '.join(re.escape(x) for x in w.split())} )" for w in words))
+            continue
         if neg:
             parts.append(rf"(?!{alt} )")
             continue
@@ -248,6 +255,7 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         swap=bool(raw.get("swap", False)), symmetric=bool(raw.get("symmetric", False)),
         controls=bool(raw.get("controls", False)), no_target=bool(raw.get("no_target", False)),
         target_kinds=frozenset(str(k) for k in raw.get("target_kinds", [])),
+        owner_source=bool(raw.get("owner_source", False)), passive=bool(raw.get("passive", False)),
         confidence=float(raw.get("confidence", defaults.get("confidence", 0.7))), order=order,
     )
 
@@ -333,12 +341,48 @@ def find(chunks: Chunks) -> list[Hit]:
             forms = verb_tags(chunks.words[head]) if p.head_kind == "verb" else frozenset({"noun"})
             raw.append(Hit(entry=p.entry, pattern=p.index, start=start, end=end, head=head,
                            head_kind=p.head_kind, forms=forms))
+    kinds: dict[int, set[str]] = {}
+    for h in raw:
+        kinds.setdefault(h.head, set()).add(h.head_kind)
+    ambiguous = {head for head, k in kinds.items() if len(k) > 1}
+    if ambiguous:
+        keep = {head: noun_reading(chunks, head) for head in ambiguous}
+        raw = [h for h in raw if h.head not in keep or (h.head_kind == "noun") == keep[h.head]]
+    # a bare verb form that reads as a noun here ("the constitutional order of", "its support of") is no verb
+    raw = [h for h in raw if h.head_kind == "noun" or h.head in ambiguous or h.end - h.start > 1
+           or not (h.forms & {"base", "third"}) or h.forms & {"past", "participle"}
+           or not noun_reading(chunks, h.head)]
     return resolve_overlaps(raw)
+
+
+@lru_cache(maxsize=None)
+def _noun_cues() -> frozenset[str]:
+    from .chunks import grammar
+
+    g = grammar()
+    return g.determiners | g.prepositions | g.possessive_marks | frozenset({",", ";", ":", "(", "\"", "“"})
+
+
+def noun_reading(chunks: Chunks, head: int) -> bool:
+    """Is a word that reads as noun or verb ("visits", "attacks", "supports") a noun here?
+
+    A noun at the start of a sentence or after a determiner, preposition, possessive or punctuation, or
+    before "of"; a verb after anything else (a subject, an auxiliary, an adverb).
+    """
+    word = chunks.words[head]
+    if word.endswith("ed"):
+        return False
+    if head + 1 < len(chunks.words) and chunks.words[head + 1] == "of":
+        return True
+    if head == 0:
+        return True
+    prev = chunks.words[head - 1]
+    return prev in _noun_cues() or (not prev[:1].isalpha() and not prev[:1].isdigit())
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     """One hit per head token (longest span, then earliest entry); a hit whose head lies inside a longer
-    hit's span with another head is dropped (the longer pattern read it as part of its own phrase)."""
+    hit of the same type is dropped (the longer pattern read it as part of its own phrase)."""
     best: dict[int, Hit] = {}
     for h in hits:
         cur = best.get(h.head)
@@ -348,7 +392,7 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     out = []
     for h in kept:
         inside = any(o.head != h.head and o.start <= h.head < o.end and (o.end - o.start) > (h.end - h.start)
-                     for o in kept)
+                     and o.entry.plover == h.entry.plover for o in kept)
         if not inside:
             out.append(h)
     return out
