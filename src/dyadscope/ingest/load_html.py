@@ -20,7 +20,10 @@ from .items import Loaded, MetaValue
 from .load_text import decode_with
 
 RULE = "ingest.html.v1"
+_WS_RE = re.compile(r"\s+")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_BLOCKS = frozenset({"p", "head", "item", "quote", "code", "list", "table"})
+_CONTAINERS = frozenset({"list", "quote", "div", "section", "body"})
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "td", "th",
            "dd", "dt", "section", "article", "figcaption")
 
@@ -42,6 +45,34 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+def _inline_text(el: Any) -> str:
+    """An element's text with ``<lb/>`` as a line break and other white space collapsed."""
+    parts: list[str] = [_WS_RE.sub(" ", el.text or "")]
+    for child in el:
+        parts.append("\n" if child.tag == "lb" else _inline_text(child))
+        parts.append(_WS_RE.sub(" ", child.tail or ""))
+    return "\n".join(line.strip() for line in "".join(parts).split("\n") if line.strip())
+
+
+def _blocks(el: Any) -> list[str]:
+    """Paragraph texts of trafilatura's XML body, in order: one per heading, paragraph, list item, quote,
+    and one line per table row (cells separated by `` | ``)."""
+    out: list[str] = []
+    for child in el:
+        if child.tag == "table":
+            rows = [" | ".join(c for c in (_inline_text(cell) for cell in row.iter("cell")) if c)
+                    for row in child.iter("row")]
+            text = "\n".join(r for r in rows if r)
+        elif child.tag in _CONTAINERS and any(g.tag in _XML_BLOCKS for g in child):
+            out.extend(_blocks(child))
+            continue
+        else:
+            text = _inline_text(child)
+        if text:
+            out.append(text)
+    return out
+
+
 def _trafilatura(html: str) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
@@ -51,7 +82,10 @@ def _trafilatura(html: str) -> tuple[str, dict[str, Any]]:
     if result is None:
         return "", {}
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    return str(data.get("text") or ""), data
+    body = getattr(result, "body", None)
+    if body is not None and len(body):
+        return "\n\n".join(_blocks(body)), data
+    return _paragraphs(str(data.get("text") or "")), data
 
 
 def _readability(html: str) -> tuple[str, str | None]:
@@ -75,7 +109,7 @@ def _readability(html: str) -> tuple[str, str | None]:
             text = el.text_content().strip()
         if text:
             blocks.append(text)
-    return "\n".join(blocks), title
+    return "\n\n".join(blocks), title
 
 
 def load_html(data: bytes, path: Path, encoding: str | None = None) -> Loaded:
@@ -89,7 +123,7 @@ def load_html(data: bytes, path: Path, encoding: str | None = None) -> Loaded:
         title = title or readable_title
         if text.strip():
             warnings.append("trafilatura found no main text; used readability-lxml's article extraction")
-    body = _paragraphs(text)
+    body = text.strip()
     if not body:
         raise EmptyFileError(path, "the HTML page has no main text (only navigation, scripts or markup)",
                              hint="save the article's own page, or its text, and retry")

@@ -11,7 +11,8 @@ pypdfium2 gives each page's text. pdfplumber then reads the characters' sizes an
 Both are recorded in ``removed`` (kinds ``running_header``, ``running_footer``, ``page_number``,
 ``footnote_marker``). The metadata rules read the text *with* the margins (a running journal line names the
 outlet and date). Line-end hyphens that PDFium marks as soft are given back as ``-`` plus a line break so
-the cleaner decides about them like in any other text. Pages are joined with a blank line.
+the cleaner decides about them like in any other text. Each page's text ends with a line break;
+``text`` joins the pages with a blank line (the cleaner, given ``pages``, joins them with form feeds).
 
 A PDF with no text on any page has no text layer (a scan): it is refused with EmptyFileError saying OCR is
 needed; pages without text among others give a warning.
@@ -204,5 +205,6 @@ def load_pdf(data: bytes, path: Path) -> Loaded:
         if value and not junk_property(value):
             props.append(MetaValue(name, value, "pdf", _rule(f"info_{key.lower()}"), info[key]))
     return Loaded(text="\n\n".join(p.strip("\n") for p in clean_pages), fmt="pdf",
-                  meta_text="\n\n".join(p.strip("\n") for p in pages), pages=tuple(clean_pages),
+                  meta_text="\n\n".join(p.strip("\n") for p in pages),
+                  pages=tuple(p.strip("\n") + "\n" for p in clean_pages),
                   properties=tuple(props), removed=tuple(removed), warnings=tuple(warnings))

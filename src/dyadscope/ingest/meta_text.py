@@ -27,6 +27,7 @@ from .names import (
     display_name,
     has_affiliation,
     has_org_word,
+    is_org_name,
     is_person_name,
     split_names,
     strip_marker,
@@ -179,7 +180,7 @@ def _values(rule: Rule, line: Line, m: re.Match[str], languages: tuple[str, ...]
             add("author", "; ".join(names), "holder")
             if "year" in groups and "year_end" not in groups:
                 add("published", groups["year"], "year", "year")
-        elif has_org_word(holder):
+        elif is_org_name(clean_outlet(holder)):
             add("outlet", clean_outlet(holder), "holder")
     if "title" in groups:
         title = " ".join(groups["title"].split())
@@ -217,11 +218,11 @@ def _header_line(line: Line, languages: tuple[str, ...]) -> bool:
 
 
 def _title_like(line: str) -> bool:
-    letters = sum(1 for ch in line if ch.isalpha() or ch.isspace())
+    words = sum(1 for ch in line if ch.isalnum() or ch.isspace())
     low = line.lower().strip(" .:")
     headings = {str(w).lower() for w in _meta()["heading_words"]}
-    return (letters >= 0.8 * len(line) and not line.endswith(".") and low not in headings
-            and not _NUMBERED_HEADING_RE.match(line) and line[:1].isalpha() or line[:1] in "\"“«'‘")
+    return (words >= 0.8 * len(line) and not line.endswith(".") and low not in headings
+            and not _NUMBERED_HEADING_RE.match(line) and (line[:1].isalpha() or line[:1] in "\"“«'‘"))
 
 
 def _title_block(lines: list[Line], header: int) -> MetaValue | None:
@@ -268,17 +269,19 @@ def text_metadata(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[Meta
     meta = _meta()
     head = head_lines(text, int(meta["head_lines"]))
     tail = tail_lines(text, int(meta["tail_lines"]))
-    if head and tail and tail[0].start <= head[-1].start:
-        tail = [x for x in tail if x.start > head[-1].start]
+    head_starts = {x.start for x in head}
     all_rules = rules()
     out: list[MetaValue] = []
-    by_scope = {scope: [r for r in all_rules if r.scope in scopes]
-                for scope, scopes in (("head", ("head", "edges")), ("tail", ("tail", "edges")))}
-    for line in head:
-        out.extend(_scan(by_scope["head"], line, languages))
+    head_rules = [r for r in all_rules if r.scope in ("head", "edges")]
+    both_rules = [r for r in all_rules if r.scope in ("head", "tail", "edges")]
+    tail_starts = {x.start for x in tail}
+    for line in head:  # a short document's lines are both head and tail
+        out.extend(_scan(both_rules if line.start in tail_starts else head_rules, line, languages))
     out.extend(_header_rules(head, languages))
+    tail_rules = [r for r in all_rules if r.scope in ("tail", "edges")]
     for line in tail:
-        out.extend(_scan(by_scope["tail"], line, languages))
+        if line.start not in head_starts:
+            out.extend(_scan(tail_rules, line, languages))
     for rule in (r for r in all_rules if r.scope == "any"):
         for line in _needle_lines(text, rule.needles, int(meta["max_any_lines"])):
             out.extend(_scan([rule], line, languages))

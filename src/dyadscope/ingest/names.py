@@ -57,6 +57,16 @@ def has_org_word(text: str) -> bool:
     return bool(_org_re().search(text))
 
 
+def is_org_name(text: str) -> bool:
+    """Whether ``text`` reads as an organisation's or outlet's name: up to ten words, starting with a capital,
+    every word Capitalised, in capitals, a number or a small joining word ("Institute for War and Peace")."""
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 10 or not tokens[0][:1].isupper():
+        return False
+    small = {str(w).lower() for w in _meta()["title_small_words"]} | {"&", "-", "–"}
+    return all(t[:1].isupper() or t[:1].isdigit() or t.lower() in small for t in tokens)
+
+
 def strip_marker(text: str) -> tuple[str, bool]:
     """``text`` without a trailing footnote marker (``*``, ``†``, superscript digits), and whether it had one."""
     stripped = text.rstrip().rstrip(_MARKERS).rstrip()
