@@ -2,7 +2,8 @@
 the report (imported by path from tests/code and tests/present as well).
 
 Every stage that is installed runs. Where an upstream stage is not installed yet, a small stand-in keeps
-these tests meaningful: a year/month regex for the ``time`` stage (timexes only), and — when ingestion still
+these tests meaningful: a year/month regex for the ``time`` stage (timexes only), a few names of the region
+for the ``actors`` stage (mentions only), and — when ingestion still
 returns the raw text of a PDF extraction — a re-joining of hard-wrapped lines. Both stand-ins live here only.
 """
 
@@ -14,10 +15,10 @@ from functools import cache
 from pathlib import Path
 
 from dyadscope import pipeline
-from dyadscope.ingest import Source, load
+from dyadscope.ingest import load_file
 from dyadscope.options import Options
 from dyadscope.pipeline import DEFAULT_STAGES, Analysis, registered
-from dyadscope.records import Document, Timex, text_id
+from dyadscope.records import Document, Mention, Timex, text_id
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
@@ -40,6 +41,40 @@ def year_timexes(analysis: Analysis) -> tuple[Timex, ...]:
     return tuple(out)
 
 
+#: stand-in actor dictionary (only used while the actors stage is not installed)
+ACTOR_WORDS = {
+    "RUS": ["Russia", "Russian", "Russians", "Moscow", "Kremlin", "Russian Federation", "USSR", "Soviet"],
+    "AZE": ["Azerbaijan", "Azerbaijani", "Azerbaijanis", "Azeri", "Azeris", "Baku"],
+    "ARM": ["Armenia", "Armenian", "Armenians", "Yerevan"],
+    "TUR": ["Turkey", "Turkish", "Ankara"],
+    "IRN": ["Iran", "Iranian", "Tehran"],
+    "GEO": ["Georgia", "Georgian", "Tbilisi"],
+    "USA": ["United States", "U.S.", "Washington", "American"],
+    "NATO": ["NATO"],
+    "CIS": ["CIS", "Commonwealth of Independent States"],
+}
+PERSON_WORDS = {"Vladimir Putin": ("RUS", "Putin"), "Boris Yeltsin": ("RUS", "Yeltsin"),
+                "Heydar Aliyev": ("AZE", "Heydar Aliyev|Haydar Aliyev"), "Ilham Aliyev": ("AZE", "Ilham Aliyev")}
+
+
+def stand_in_mentions(analysis: Analysis) -> tuple[Mention, ...]:
+    """Stand-in for the actors stage: a handful of names and adjectives of the region."""
+    alts = [(code, w, None) for code, words in ACTOR_WORDS.items() for w in words]
+    alts += [(code, w, person) for person, (code, ws) in PERSON_WORDS.items() for w in ws.split("|")]
+    out = []
+    for s in analysis.sentences:
+        taken: list[tuple[int, int]] = []
+        for code, word, person in sorted(alts, key=lambda a: -len(a[1])):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", s.text):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(Mention(analysis.document.doc_id, s.index, s.start + m.start(), s.start + m.end(),
+                                   m.group(0), code, f"tests:{code}", person=person,
+                                   kind="person" if person else "state", rule="tests.stand_in_actors"))
+    return tuple(sorted(out, key=lambda m: m.start))
+
+
 def _rejoined(doc: Document) -> Document:
     """Stand-in for PDF clean-up when ingestion does not do it yet: join hard-wrapped lines."""
     text = doc.text
@@ -59,13 +94,15 @@ def seed_analyses() -> tuple[Analysis, ...]:
     stages = {name: pipeline._REGISTRY[name] for name in have}
     out = []
     for path in sorted(SEEDS.glob("*.txt")):
-        doc = _rejoined(load(Source(path, path.name), options))
+        doc = _rejoined(load_file(path, options))
         analysis = Analysis(document=doc)
         for name in DEFAULT_STAGES:
             if name in stages:
                 analysis = stages[name].func(analysis, options)
             elif name == "time":
                 analysis = dataclasses.replace(analysis, timexes=year_timexes(analysis))
+            elif name == "actors":
+                analysis = dataclasses.replace(analysis, mentions=stand_in_mentions(analysis))
         out.append(analysis)
     return tuple(out)
 
