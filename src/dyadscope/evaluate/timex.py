@@ -195,7 +195,8 @@ def read_meantime(folder: str | Path) -> list[TimexDoc]:
     """MEANTIME NAF-like XML files under ``folder`` (recursively): text, DCT and TIMEX3 gold.
 
     The title is the first paragraph; the dateline sentence that holds the creation time is left out of the
-    text (it is the DCT, as in TempEval); the other sentences follow, one per line.
+    text (it is the DCT, as in TempEval); the other sentences follow, one per line. MEANTIME annotates only
+    the first sentences of each article, so the text stops after the last sentence with any annotation.
     """
     docs = []
     for path in sorted(Path(folder).rglob("*.xml")):
@@ -212,9 +213,15 @@ def read_meantime(folder: str | Path) -> list[TimexDoc]:
                 dct, dct_tokens = tx.get("value"), set(ids)
             elif ids:
                 timexes.append((ids, tx.get("value"), tx.get("type")))
+        sentence_of = {tid: sent for tid, sent, _ in tokens}
+        markables = root.find("Markables")
+        annotated = [sentence_of.get(a.get("t_id", ""), -1) for m in (markables if markables is not None else [])
+                     for a in m.findall("token_anchor")]
+        last = max(annotated, default=-1)
         sentences: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for tid, sent, surface in tokens:
-            sentences[sent].append((tid, surface))
+            if sent <= last:
+                sentences[sent].append((tid, surface))
         parts: list[str] = []
         where: dict[str, tuple[int, int]] = {}
         length = 0

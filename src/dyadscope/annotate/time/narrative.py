@@ -26,8 +26,10 @@ from functools import lru_cache
 
 from ...records import NarrativeTime, Sentence, Timex
 from .grammar import context_words, phrase_regex
+from .tagger import future_cue
 
 _WORDS = re.compile(r"\w+")
+_LEAD_CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "then", "и", "но", "а"})
 
 
 @lru_cache(maxsize=8)
@@ -45,6 +47,41 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return governing, opening
 
 
+@lru_cache(maxsize=1)
+def _topic() -> tuple[int, int, float, frozenset[str]]:
+    spec = context_words()["topic"]
+    return (int(spec["min_shared"]), int(spec["min_length"]), float(spec["max_share"]),
+            frozenset(str(w).lower() for w in spec["stopwords"]))
+
+
+def _content_words(text: str, min_length: int, stop: frozenset[str]) -> set[str]:
+    return {w for w in (x.lower() for x in _WORDS.findall(text)) if len(w) >= min_length and w.isalpha()
+            and w not in stop}
+
+
+class _Topics:
+    """Which paragraphs go on with the topic of the paragraph before (shared uncommon content words)."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.min_shared, min_length, max_share, stop = _topic()
+        self.words: dict[int, set[str]] = {}
+        self.first: dict[int, set[str]] = {}
+        for s in sentences:
+            words = _content_words(s.text, min_length, stop)
+            self.words.setdefault(s.paragraph, set()).update(words)
+            self.first.setdefault(s.paragraph, words)
+        df: dict[str, int] = {}
+        for words in self.words.values():
+            for w in words:
+                df[w] = df.get(w, 0) + 1
+        limit = max(1, int(max_share * len(self.words)))
+        self.common = {w for w, n in df.items() if n > limit}
+
+    def continues(self, previous: int, paragraph: int) -> bool:
+        shared = (self.first.get(paragraph, set()) & self.words.get(previous, set())) - self.common
+        return len(shared) >= self.min_shared
+
+
 def _dated(t: Timex) -> bool:
     return t.kind not in ("duration", "set") and (t.date_start is not None or t.date_end is not None)
 
@@ -55,8 +92,12 @@ def _strong(t: Timex, sentence: Sentence, text: str, governing: re.Pattern[str])
     before = text[max(sentence.start, t.start - 30):t.start]
     if governing.search(before):
         return True
-    lead = text[sentence.start:t.start]
-    return len(_WORDS.findall(lead)) <= 1 and not lead.strip().lower().startswith("the")
+    lead = _WORDS.findall(text[sentence.start:t.start].lower())
+    return all(w in _LEAD_CONJUNCTIONS for w in lead)
+
+
+def _future(text: str) -> bool:
+    return future_cue(text)
 
 
 def is_heading(sentence: Sentence, sentences_in_paragraph: int) -> bool:
@@ -90,12 +131,13 @@ def narrative_times(sentences: Sequence[Sentence], timexes: Sequence[Timex], tex
     per_paragraph: dict[int, int] = {}
     for s in sentences:
         per_paragraph[s.paragraph] = per_paragraph.get(s.paragraph, 0) + 1
+    topics = _Topics(sentences)
     out: list[NarrativeTime] = []
     carry: NarrativeTime | None = None
     paragraph: int | None = None
     for s in sentences:
         if s.paragraph != paragraph:
-            if paragraph is not None and not opening.search(s.text):
+            if paragraph is not None and not opening.search(s.text) and not topics.continues(paragraph, s.paragraph):
                 carry = None
             paragraph = s.paragraph
         heading = is_heading(s, per_paragraph[s.paragraph])
@@ -103,7 +145,10 @@ def narrative_times(sentences: Sequence[Sentence], timexes: Sequence[Timex], tex
         if own is not None:
             nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=own.date_start, date_end=own.date_end,
                                precision=own.precision, basis="explicit", timex_start=own.start, text=own.text)
-            carry = None if heading else nt
+            if heading:
+                carry = None
+            elif not _future(s.text):   # a plan or forecast does not move the passage's time
+                carry = nt
         elif carry is not None and not heading:
             nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=carry.date_start,
                                date_end=carry.date_end, precision=carry.precision, basis="carried",

@@ -145,6 +145,22 @@ def _borrow_year(a: Candidate, b: Candidate) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _clause_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in context_words()["clause_words"])
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def _modifies_noun(text: str, c: Candidate) -> bool:
+    """A bare year directly followed by a lower-case content word modifies a noun ("the 1993 cease-fire")."""
+    if set(c.fields) - {"year", "_text"}:
+        return False
+    m = _NEXT_WORD.match(text, c.end)
+    return bool(m) and m.group(1) not in _clause_words()
+
+
 def link_ranges(text: str, cands: list[Candidate], lo: int, lang: str) -> None:
     """Group the candidates joined by range connectors (in place) and mark open intervals."""
     for a, b in zip(cands, cands[1:]):
@@ -172,7 +188,7 @@ def link_ranges(text: str, cands: list[Candidate], lo: int, lang: str) -> None:
             break
     start_re, end_re = _signals(lang)
     for c in cands:
-        if "group" in c.extra or c.handler not in RANGE_HANDLERS:
+        if "group" in c.extra or c.handler not in RANGE_HANDLERS or _modifies_noun(text, c):
             continue
         before = text[max(lo, c.start - 25):c.start]
         if start_re.search(before):

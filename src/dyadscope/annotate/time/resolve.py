@@ -137,7 +137,15 @@ _SMALLER = {"Y": (12, "M"), "M": (4, "W"), "W": (7, "D"), "D": (24, "TH"), "TH":
             "C": (100, "Y")}
 
 
+_IN_YEARS = {"E": 10, "C": 100, "L": 1000}
+
+
 def duration_value(n: float | str, code: str) -> str:
+    """TIMEX3 duration: P14Y, PT3H, PXD; decades and centuries are counted in years (P30Y), as TimeML
+    annotators mostly do, unless the count is unknown (PXE)."""
+    if code in _IN_YEARS and n != "X":
+        assert isinstance(n, float)
+        return duration_value(n * _IN_YEARS[code], "Y")
     if n == "X":
         return f"PT X{code[1:]}".replace(" ", "") if code.startswith("T") else f"PX{code}"
     assert isinstance(n, float)
@@ -379,6 +387,8 @@ def clock_handler(f: Fields, ctx: Context) -> Resolved | None:
         day = dayword_handler({"dayword": f["dayword"]}, ctx)
     elif f.get("month") and f.get("day"):
         day = date_handler({"month": f["month"], "day": f["day"]}, ctx)
+    elif ctx.narrative and ctx.narrative.day:
+        day = Resolved(ctx.narrative.iso(), kind="narrative", anchor=_anchor_label("narrative", ctx.narrative))
     elif ctx.publication and ctx.publication.day:
         day = Resolved(ctx.publication.iso(), kind="relative", anchor=_anchor_label("publication", ctx.publication))
     base = day.value if day and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value) else "XXXX-XX-XX"
@@ -450,6 +460,9 @@ def deictic_name_handler(f: Fields, ctx: Context) -> Resolved | None:
     else:
         year = pub.year if first > current else pub.year + 1
     value = f"{year:04d}-{month:02d}" if month else f"{year:04d}-{season}"
+    day = _day(f.get("day"))
+    if month and day and valid_day(year, month, day):
+        value += f"-{day:02d}"
     return Resolved(value, kind="relative", anchor=_anchor_label("publication", pub))
 
 
@@ -459,6 +472,8 @@ def deictic_unit_handler(f: Fields, ctx: Context) -> Resolved | None:
     word = f.get("deictic") or ""
     if unit is None or unit.name == "weekend":   # "the weekend", "this weekend", "over the weekend"
         return _weekend(_norm(f.get("_text", "")).split()[0], ctx)
+    if word.lower() == "that":   # "earlier that day", "later that year": the narrative time
+        return _narrative(0, unit, ctx)
     step = lookup(ctx.words.deictic, ctx.lang, word)
     if step is None:
         step = 0

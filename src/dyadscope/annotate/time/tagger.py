@@ -49,17 +49,24 @@ def _tense_regex() -> re.Pattern[str]:
 
 
 def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    """"future", "past" or "none": the tense cue nearest to text[start:end] within its sentence."""
+    """"future" if a future cue ("will", "plans to", "next") is near text[start:end] within its sentence, else
+    "past" if a past cue ("was", "had") is, else "none"."""
     a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + _TENSE_AFTER)
     best: tuple[int, str] | None = None
     for m in _tense_regex().finditer(text, a, b):
         if start <= m.start() < end:
             continue
+        if m.group("future"):
+            return "future"
         dist = start - m.end() if m.end() <= start else m.start() - end
-        kind = "future" if m.group("future") else "past"
         if best is None or dist < best[0]:
-            best = (dist, kind)
+            best = (dist, "past")
     return best[1] if best else "none"
+
+
+def future_cue(text: str) -> bool:
+    """Does ``text`` hold a future cue ("will", "plans to", "is to")?"""
+    return any(m.group("future") for m in _tense_regex().finditer(text))
 
 
 def numeric_style(text: str) -> bool | None:
