@@ -16,9 +16,18 @@ from ingest_builders import make_docx, make_pdf
 from typer.testing import CliRunner
 
 from dyadscope.cli.main import app
-from dyadscope.errors import (BinaryContentError, CorruptDocxError, CorruptPdfError, DecodeError, EmptyFileError,
-                              EncryptedPdfError, FileTooLargeError, IngestError, SymlinkLoopError,
-                              UnreadableFileError)
+from dyadscope.errors import (
+    BinaryContentError,
+    CorruptDocxError,
+    CorruptPdfError,
+    DecodeError,
+    EmptyFileError,
+    EncryptedPdfError,
+    FileTooLargeError,
+    IngestError,
+    SymlinkLoopError,
+    UnreadableFileError,
+)
 from dyadscope.ingest import Skipped, ingest_paths
 from dyadscope.options import Options
 from dyadscope.records import Document
@@ -231,7 +240,7 @@ def test_a_malformed_manifest_is_one_error_and_the_documents_are_still_read(tmp_
 def test_the_installed_command_exits_1_and_prints_no_traceback(tmp_path: Path) -> None:
     folder, _ = _batch(tmp_path, make_corrupt_docx)
     proc = subprocess.run([sys.executable, "-m", "dyadscope.cli.main", "docs", str(folder)],
-                          capture_output=True, text=True, timeout=120)
+                          check=False, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "broken.docx" in proc.stderr

@@ -130,8 +130,8 @@ def test_docx_gives_paragraphs_tables_and_core_properties(tmp_path: Path) -> Non
     ], title="Pipeline tariffs", author="Leyla Karimova", created=dt.datetime(2017, 5, 4, 10, 0),
         table=[["Year", "Tonnes"], ["2016", "4.1 million"]])
     doc = load_file(path, OPTIONS)
-    assert doc.text.split("\n\n")[:2] == ["Pipeline tariffs raised", "The operator raised the transit tariff for "
-                                          "oil shipped from Baku to the Black Sea by eight per cent."]
+    assert doc.text.split("\n\n")[:2] == ["Pipeline tariffs raised", ("The operator raised the transit tariff for "
+                                          "oil shipped from Baku to the Black Sea by eight per cent.")]
     assert "Year | Tonnes" in doc.text and "2016 | 4.1 million" in doc.text
     assert "Year | Tonnes\n2016 | 4.1 million" in load_docx(path.read_bytes(), path).text
     assert (doc.title, doc.author, doc.published, doc.published_precision) == (

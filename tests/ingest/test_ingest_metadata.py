@@ -84,11 +84,11 @@ NEGATIVE = [
      "author"),
     ("a sentence mentioning a month", "March 2003 was a turning point for the talks on the river.", "published"),
     ("a section heading on the first line", "I. Introduction\n\nBy Rustam Guliyev", "title"),
-    ("interface lines above a name", "Read in Russian\nRate this article\n(votes: 4)\nShare\nElmar Sadigov\n\n"
-                                     "Senior Fellow at the Baku Policy Centre", "title"),
+    ("interface lines above a name", ("Read in Russian\nRate this article\n(votes: 4)\nShare\nElmar Sadigov\n\n"
+                                     "Senior Fellow at the Baku Policy Centre"), "title"),
     ("a bare name without an affiliation", "Elmar Sadigov\n\nThe summit opened on a cold morning.", "author"),
-    ("a reference list entry with a volume", "1. Anna Example, \"Caspian oil\", Energy Quarterly, Vol. 3, No. 4, "
-                                             "December 1999 - February 2000, p. 82-83.", "outlet"),
+    ("a reference list entry with a volume", ("1. Anna Example, \"Caspian oil\", Energy Quarterly, Vol. 3, No. 4, "
+                                             "December 1999 - February 2000, p. 82-83."), "outlet"),
 ]
 
 NEGATIVE_FOOTERS = [
