@@ -10,14 +10,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
+from conftest import GOLD, SEEDS
 
 from dyadscope.text.clean import Cleaned, clean
-
-from conftest import GOLD, SEEDS
 
 GOLD_FILES = ("seed_events.jsonl", "seed_facts.jsonl", "seed_periods.jsonl")
 
@@ -34,7 +33,7 @@ def flat(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def cleaned(doc: str) -> Cleaned:
     return clean((SEEDS / doc).read_text(encoding="utf-8"))
 

@@ -133,7 +133,9 @@ def ends_sentence(s: str) -> bool:
 def starts_lower(s: str) -> bool:
     """Is the first letter of ``s`` (after quotes, brackets and digits) lower-case?"""
     m = _FIRST_LETTER_RE.search(s[:12])
-    return bool(m) and m.group().islower() and not s[: m.start()].strip("\"'“‘«([ ")
+    if m is None:
+        return False
+    return m.group().islower() and not s[: m.start()].strip("\"'“‘«([ ")
 
 
 def alpha_words(s: str) -> list[str]:

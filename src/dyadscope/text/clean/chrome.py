@@ -18,19 +18,34 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache
 
-from .base import (Edit, Layout, Line, StepContext, StepResult, alpha_words, collapse, ends_sentence, finish,
-                   is_list_item, is_prose, layout_of, lower_ratio, split_lines)
+from .base import (
+    Edit,
+    Layout,
+    Line,
+    StepContext,
+    StepResult,
+    alpha_words,
+    collapse,
+    ends_sentence,
+    finish,
+    is_list_item,
+    is_prose,
+    layout_of,
+    lower_ratio,
+    split_lines,
+)
 from .data import LinePattern, chrome_patterns, layout_words, rule_id
 from .notes import citation_signals
 
+_BULLET_RE = re.compile(r"(?:[-–—*•▪◦‣·●]\s|\d{1,2}[.)]\s)")
 _MAX_CHECK_WORDS = 60
 _MAX_MARGIN_WORDS = 150
 _WALK_LIMIT = 60
 
 
-@lru_cache(maxsize=None)
+@cache
 def _combined(wheres: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, LinePattern]]:
     """One alternation of every pattern allowed in ``wheres`` (one regex call per line)."""
     by_group: dict[str, LinePattern] = {}
@@ -93,7 +108,7 @@ def _poll_block(lines: Sequence[Line], i: int, marks: dict[int, LinePattern]) ->
     return block if seen_tally else []
 
 
-@lru_cache(maxsize=None)
+@cache
 def _tally_pattern() -> LinePattern | None:
     return next((p for p in chrome_patterns() if p.id == "vote_tally"), None)
 
@@ -104,7 +119,8 @@ def _list_block(lines: Sequence[Line], i: int, layout: Layout) -> list[int]:
     while j is not None and j - i < _WALK_LIMIT:
         c = collapse(lines[j].content)
         short = len(c.split()) <= 8 and not ends_sentence(c) and lower_ratio(c) < 0.5
-        if not (is_list_item(c) or (short and not is_prose(c, layout.caps))):
+        bullet = bool(_BULLET_RE.match(c)) and len(c.split()) <= 30
+        if not (is_list_item(c) or bullet or (short and not is_prose(c, layout.caps))):
             break
         out.append(j)
         j = _next_content(lines, j)
@@ -171,10 +187,15 @@ def _caps_title(c: str) -> bool:
     return len(letters) >= 4 and len(c.split()) <= 14 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
 
 
-def _running(c: str, layout: Layout) -> bool:
+def _running(lines: Sequence[Line], i: int, layout: Layout) -> bool:
+    """Is line ``i`` running text: prose, or in a wrapped text a line that flows on into the next one?"""
+    c = lines[i].content
     if is_prose(c, layout.caps):
         return True
-    return layout.wrapped and len(c.split()) >= 8 and lower_ratio(c) >= 0.5
+    if not (layout.wrapped and len(c.split()) >= 8 and lower_ratio(c) >= 0.5):
+        return False
+    flows_on = i + 1 < len(lines) and not lines[i + 1].blank
+    return flows_on or layout.full(c)
 
 
 def _front(lines: Sequence[Line], layout: Layout, repeated: Counter[str]) -> dict[int, tuple[str, str]]:
@@ -187,7 +208,7 @@ def _front(lines: Sequence[Line], layout: Layout, repeated: Counter[str]) -> dic
         nxt = _next_content(lines, i)
         if p is not None:
             marks[i] = (p.kind, p.rule)
-        elif _running(c, layout):
+        elif _running(lines, i, layout):
             break
         elif _caps_title(c) and not layout.caps:
             marks[i] = ("title", rule_id("front", v, "caps_title"))
@@ -224,7 +245,7 @@ def _back(lines: Sequence[Line], layout: Layout, repeated: Counter[str],
             break
         elif is_list_item(cc):
             marks[i] = ("related_list", rule_id("front", v, "link_or_publication_list"))
-        elif _running(c, layout):
+        elif _running(lines, i, layout):
             break
         elif repeated[cc] >= 2 and len(words) <= 8 and not ends_sentence(cc):
             marks[i] = ("repeated_line", rule_id("front", v, "repeated_short_line"))
@@ -242,7 +263,7 @@ def remove_front_back_matter(text: str, ctx: StepContext) -> StepResult:
     if not any(not ln.blank for ln in lines):
         return StepResult(text)
     layout = layout_of(lines)
-    if not any(_running(ln.content, layout) for ln in lines if not ln.blank):
+    if not any(_running(lines, ln.index, layout) for ln in lines if not ln.blank):
         return StepResult(text, warnings=("no running prose found; front and back matter left as they are",))
     repeated = Counter(collapse(ln.content) for ln in lines if not ln.blank and len(ln.content) <= 80)
     front = _front(lines, layout, repeated)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ...errors import DataFileError
 from ...lexicon import load_entries, load_yaml, version_of, words_pattern
@@ -44,7 +44,7 @@ def _local(entry_id: str) -> str:
     return entry_id.split(":", 1)[1] if ":" in entry_id else entry_id
 
 
-@lru_cache(maxsize=None)
+@cache
 def chrome_patterns() -> tuple[LinePattern, ...]:
     name = "clean/chrome.yaml"
     data = load_yaml(name)
@@ -72,7 +72,7 @@ class CharMap:
     regex: re.Pattern[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def char_map() -> CharMap:
     name = "clean/unicode.yaml"
     version = version_of(name)
@@ -101,7 +101,7 @@ class Layout:
     version: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def layout_words() -> Layout:
     name = "clean/layout.yaml"
     data = load_yaml(name)
@@ -114,7 +114,7 @@ def layout_words() -> Layout:
                   re.compile(words_pattern(words("affiliation_words")), re.IGNORECASE), version_of(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def fallback_words() -> frozenset[str]:
     data = load_yaml("clean/words.yaml")
     groups = data.get("words", {})
@@ -129,17 +129,20 @@ class NotesData:
     version: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def notes_data() -> NotesData:
     name = "clean/notes.yaml"
     data = load_yaml(name)
     heads = words_pattern((str(h) for h in data.get("headings", [])), boundary=False)
+    prefixes = words_pattern((str(h) for h in data.get("heading_prefixes", [])), boundary=False)
+    suffixes = words_pattern((str(h) for h in data.get("heading_suffixes", [])), boundary=False)
     signals = []
     for e in data.get("signals", []):
         eid = str(e["id"])
         flags = 0 if e.get("case") else re.IGNORECASE
         signals.append((eid, _compile(name, eid, str(e["pattern"]), flags)))
-    return NotesData(re.compile(rf"{heads}\s*:?\Z", re.IGNORECASE), tuple(signals), int(data.get("min_signals", 2)),
+    heading = rf"(?:{prefixes}(?:\s+[\dA-ZІVX]{{1,3}})?\s*[:.–—-]\s*)?{heads}(?:\s+{suffixes})?\s*:?\Z"
+    return NotesData(re.compile(heading, re.IGNORECASE), tuple(signals), int(data.get("min_signals", 2)),
                      version_of(name))
 
 
@@ -150,7 +153,7 @@ class HeaderPatterns:
     version: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def header_patterns() -> HeaderPatterns:
     name = "clean/pdf.yaml"
     data = load_yaml(name)

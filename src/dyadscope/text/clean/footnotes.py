@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ...lexicon import load_yaml
 from .base import Edit, StepContext, StepResult, finish
@@ -38,7 +38,7 @@ _SUPER = str.maketrans("¹²³⁰⁴⁵⁶⁷⁸⁹", "1230456789")
 _MAX_STEP = 3
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations() -> frozenset[str]:
     data = load_yaml("text/abbreviations.yaml")
     return frozenset(str(a).lower() for a in data.get("always", []))

@@ -19,8 +19,20 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .base import (Edit, Layout, Line, StepContext, StepResult, ends_sentence, excise, finish, is_prose, layout_of,
-                   split_lines, title_ratio)
+from .base import (
+    Edit,
+    Layout,
+    Line,
+    StepContext,
+    StepResult,
+    ends_sentence,
+    excise,
+    finish,
+    is_prose,
+    layout_of,
+    split_lines,
+    title_ratio,
+)
 from .data import header_patterns, layout_words, rule_id
 
 _DIGITS_RE = re.compile(r"\d+")
@@ -128,7 +140,10 @@ def _by_repetition(lines: Sequence[Line], layout: Layout) -> dict[int, str]:
 
 
 def remove_running_headers(text: str, ctx: StepContext) -> StepResult:
-    """Drop running headers, footers and page numbers; rejoin a sentence they split; drop form feeds."""
+    """Drop running headers, footers and page numbers; rejoin a sentence they split.
+
+    Form feeds stay (the notes step uses page ends); the paragraph step turns them into line gaps.
+    """
     lines = split_lines(text)
     layout = layout_of(lines)
     found: dict[int, str] = {}
@@ -140,9 +155,9 @@ def remove_running_headers(text: str, ctx: StepContext) -> StepResult:
             found.setdefault(i, rule)
     for ln in lines:
         if not ln.blank and ln.index not in found and len(ln.content) <= 220:
-            rule = _pattern_rule(ln.content)
-            if rule is not None:
-                found[ln.index] = rule
+            pattern_rule = _pattern_rule(ln.content)
+            if pattern_rule is not None:
+                found[ln.index] = pattern_rule
     edits: list[Edit] = []
     runs: list[list[int]] = []
     for i in sorted(found):
@@ -153,9 +168,4 @@ def remove_running_headers(text: str, ctx: StepContext) -> StepResult:
     for run in runs:
         start, end, gap = excise(lines, run[0], run[-1], text, layout)
         edits.append(Edit(start, end, gap, "running_header", found[run[0]]))
-    claimed = [(e.start, e.end) for e in edits]
-    hp_version = header_patterns().version
-    for m in re.finditer("\f", text):
-        if not any(s <= m.start() < e for s, e in claimed):
-            edits.append(Edit(m.start(), m.end(), "", "whitespace", rule_id("pdf", hp_version, "form_feed")))
     return finish(text, edits)

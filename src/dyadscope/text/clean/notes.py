@@ -13,16 +13,31 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from .base import Edit, Layout, Line, StepContext, StepResult, collapse, excise, finish, is_prose, layout_of, split_lines
+from .base import (
+    Edit,
+    Layout,
+    Line,
+    StepContext,
+    StepResult,
+    collapse,
+    ends_sentence,
+    excise,
+    finish,
+    is_prose,
+    layout_of,
+    split_lines,
+)
 from .data import notes_data, rule_id
 
 _ITEM_RE = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+\S")
 _FOOTNOTE_LINE_RE = re.compile(r"(\d{1,3})\s+[\"“«‘A-ZА-ЯЁ]")
 _URL_ONLY_RE = re.compile(r"(?:https?://|www\.)\S+\Z")
-_AUTHOR_NOTE_RE = re.compile(r"([*†‡]+)\s*[A-ZА-ЯЁ]")
+_NOTE_HYPHEN_RE = re.compile(r"([^\W\d_])- ([a-zа-яё])")
+_AUTHOR_NOTE_RE = re.compile(r"(\*|†|‡)(?![*†‡])\s*[A-ZА-ЯЁ]")
 
 
 def citation_signals(s: str) -> int:
@@ -70,7 +85,7 @@ def _end_block(lines: Sequence[Line], layout: Layout) -> tuple[int, list[int]] |
     if first is None or len(items) < 2:
         return None
     numbers = [_item_number(collapse(lines[j].content)) or 0 for j in items]
-    if any(b <= a for a, b in zip(numbers, numbers[1:])):
+    if any(b <= a for a, b in itertools.pairwise(numbers)):
         return None
     cited = sum(1 for j in items if citation_signals(lines[j].content) >= nd.min_signals)
     if cited < 0.6 * len(items):
@@ -84,42 +99,81 @@ def _marker_before(text: str, pos: int, n: int) -> bool:
     return bool(rx.search(window))
 
 
-def _inline_footnotes(lines: Sequence[Line], text: str, stop: int) -> list[tuple[int, int]]:
-    nd = notes_data()
-    found: list[tuple[int, int]] = []
+def _footnote_blocks(lines: Sequence[Line], text: str, stop: int) -> list[tuple[int, int]]:
+    """Candidate footnote texts: a line opening with a note number, with its continuation lines.
+
+    A continuation is a URL alone on its line, or a short line carrying on a note line that stops
+    mid-word or mid-sentence; a page break (form feed) or a blank line ends the note.
+    """
+    blocks: list[tuple[int, int]] = []
     i = 0
     while i < stop:
-        ln = lines[i]
-        m = _FOOTNOTE_LINE_RE.match(ln.content)
-        if not m or ln.blank:
+        if lines[i].blank or not _FOOTNOTE_LINE_RE.match(lines[i].content):
             i += 1
             continue
         last = i
         j = i + 1
-        while j < stop and j - i <= 3 and not lines[j].blank and (
-                _URL_ONLY_RE.match(lines[j].content) or citation_signals(lines[j].content) >= 1
-                and not is_prose(lines[j].content) and len(lines[j].content.split()) <= 12):
-            last = j
-            j += 1
-        block = " ".join(lines[k].content for k in range(i, last + 1))
+        while j < stop and j - i <= 4 and not lines[j].blank and "\f" not in text[lines[last].end:lines[j].cstart]:
+            c = lines[j].content
+            prev = lines[last].content
+            if _FOOTNOTE_LINE_RE.match(c):
+                break
+            if _URL_ONLY_RE.match(c) or ((prev.endswith("-") or not ends_sentence(prev))
+                                          and len(c.split()) <= 12 and not is_prose(c)):
+                last = j
+                j += 1
+            else:
+                break
+        blocks.append((i, last))
+        i = last + 1
+    return blocks
+
+
+def _page_bottom(lines: Sequence[Line], text: str, last: int, starts: set[int]) -> bool:
+    """Is nothing but other notes between line ``last`` and the next page break (or the end)?"""
+    k = last + 1
+    while k < len(lines) and lines[k].blank and "\f" not in text[lines[k].start:lines[k].end + 1]:
+        k += 1
+    if k >= len(lines):
+        return True
+    return "\f" in text[lines[last].end:lines[k].cstart] or k in starts
+
+
+def _inline_footnotes(lines: Sequence[Line], text: str, stop: int) -> list[tuple[int, int]]:
+    nd = notes_data()
+    blocks = _footnote_blocks(lines, text, stop)
+    starts = {first for first, _ in blocks}
+    found: list[tuple[int, int]] = []
+    for first, last in blocks:
+        block = " ".join(lines[k].content for k in range(first, last + 1))
+        number = int(_FOOTNOTE_LINE_RE.match(lines[first].content).group(1))  # type: ignore[union-attr]
+        signals = citation_signals(block)
         has_url = bool(re.search(r"https?://|www\.", block))
-        if citation_signals(block) >= nd.min_signals and (has_url or _marker_before(text, ln.start, int(m.group(1)))):
-            found.append((i, last))
-            i = last + 1
-        else:
-            i += 1
+        marked = _marker_before(text, lines[first].start, number)
+        if (has_url and signals >= 1) or (marked and (signals >= nd.min_signals
+                                                      or _page_bottom(lines, text, last, starts))):
+            found.append((first, last))
     return found
 
 
 def _author_notes(lines: Sequence[Line], text: str, stop: int) -> list[int]:
+    """Lines opening with a single note mark (``*``, ``†``) that a short line before carries glued to a name."""
     found = []
     for ln in lines[:stop]:
         m = _AUTHOR_NOTE_RE.match(ln.content)
-        if m and len(ln.content.split()) <= 80:
-            mark = re.escape(m.group(1))
-            if re.search(rf"[^\W\d_]{mark}(?:\s|$)", text[:ln.start]):
+        if not m or len(ln.content.split()) > 80 or ln.content.rstrip().endswith(m.group(1)):
+            continue
+        mark = re.escape(m.group(1))
+        for prev in lines[: ln.index]:
+            if len(prev.content.split()) <= 8 and re.search(rf"[^\W\d_]{mark}\Z", prev.content):
                 found.append(ln.index)
+                break
     return found
+
+
+def _joined(parts: Iterable[str]) -> str:
+    """Lines of one note joined; a word broken by a hyphen before a lower-case line is mended."""
+    return _NOTE_HYPHEN_RE.sub(r"\1\2", " ".join(parts))
 
 
 def separate_notes(text: str, ctx: StepContext) -> StepResult:
@@ -141,7 +195,7 @@ def separate_notes(text: str, ctx: StepContext) -> StepResult:
         if start in taken:
             continue
         edits.append(Edit(start, stop_, gap, "footnote_inline", rule_id("notes", v, "inline_footnote")))
-        notes.append((lines[first].start, " ".join(lines[k].content for k in range(first, last + 1))))
+        notes.append((lines[first].start, _joined(lines[k].content for k in range(first, last + 1))))
     if end is not None:
         first = end[0]
         start = lines[first].start

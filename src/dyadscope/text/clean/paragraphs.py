@@ -19,10 +19,22 @@ document's own vocabulary.
 
 from __future__ import annotations
 
+import itertools
 import re
 
-from .base import (Edit, Layout, Line, StepContext, StepResult, ends_sentence, finish, layout_of, split_lines,
-                   starts_lower, title_ratio)
+from .base import (
+    Edit,
+    Layout,
+    Line,
+    StepContext,
+    StepResult,
+    ends_sentence,
+    finish,
+    layout_of,
+    split_lines,
+    starts_lower,
+    title_ratio,
+)
 from .data import layout_words, rule_id
 from .vocab import Vocabulary, keep_hyphen
 
@@ -62,6 +74,11 @@ def _continues(a: str, layout: Layout) -> bool:
     return bool(words) and words[-1].lower().strip("\"“‘«(") in layout_words().continuation
 
 
+def _table_row(s: str) -> bool:
+    """A row of a table as loaders write it: cells split by tabs or by " | "."""
+    return s.count("\t") >= 1 or s.count(" | ") >= 2
+
+
 def _heading_tail(b: str, layout: Layout) -> bool:
     short = len(b) < 0.6 * layout.width if layout.wrapped else len(b.split()) <= 6
     return short and not ends_sentence(b) and (title_ratio(b) >= 0.5 or b.isupper())
@@ -75,7 +92,7 @@ def joins(a: str, b: str, gap: int, layout: Layout, *, b_indented: bool = False,
     """
     if fmt == "md" and (_MD_BLOCK_RE.match(a) or _MD_BLOCK_RE.match(b)):
         return False
-    if _BULLET_RE.match(b):
+    if _BULLET_RE.match(b) or _table_row(a) or _table_row(b):
         return False
     a_end = ends_sentence(a)
     para_gap = gap >= (2 if layout.double_spaced else 1)
@@ -113,7 +130,7 @@ def rebuild_paragraphs(text: str, ctx: StepContext) -> StepResult:
         edits.append(Edit(0, content[0].cstart, "", "whitespace", rule_id("layout", v, "leading_space")))
     a_continued = False
     heading = heading_like(content[0].content, layout)
-    for a, b in zip(content, content[1:]):
+    for a, b in itertools.pairwise(content):
         gap = b.index - a.index - 1
         if not joins(a.content, b.content, gap, layout, b_indented=b.indented, a_continued=a_continued,
                      fmt=ctx.fmt):

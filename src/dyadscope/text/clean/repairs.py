@@ -26,8 +26,12 @@ _CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
 _BODY_START = 4
 _COMMA_RE = re.compile(r"(?<=[a-zа-яё][a-zа-яё]),(?=[a-zа-яё]{2,}\b)")
 _DASH_RE = re.compile(r"(?<=[a-zа-яё,]) ([-–—])(?=[a-zа-яё]{2,})")
-_SPACES_RE = re.compile(r"[ \t]{2,}")
+_SPACES_RE = re.compile(r"[ \t]{2,}|[ \t]*\f[ \t\f]*")
 _BLANKS_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_WIRE_DATELINE_RE = re.compile(
+    r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+(?:[ /][A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+){0,3})"
+    r"(?P<date>,\s*[^-—–\n()]{2,30}?)?(?P<agency>\s*\([^)\n]{1,30}\))?"
+    r"\s*(?P<dash>--|—|–)\s+(?=[\"“«]?[A-ZА-ЯЁ0-9])")
 _VERSION = 1
 
 
@@ -62,6 +66,25 @@ def repair_drop_caps(text: str, ctx: StepContext) -> StepResult:
             warnings.append(f"paragraph {k + 1} starts with {word!r}, which is not a word: a lost drop cap? "
                             "(left as it is)")
     return finish(text, edits, warnings)
+
+
+def remove_wire_datelines(text: str, ctx: StepContext) -> StepResult:
+    """Cut a news agency dateline from the start of a paragraph: a place in capitals, then a date, an
+    agency in brackets or a double hyphen, then a dash ("BAKU, Dec. 28 (Agency) --", "MOSCOW --").
+
+    The loaders read the dateline as metadata before cleaning; the sentence after it stays whole.
+    """
+    edits: list[Edit] = []
+    for m in _PARA_RE.finditer(text):
+        d = _WIRE_DATELINE_RE.match(text, m.start())
+        if d is None or d.end() >= m.end():
+            continue
+        if d.group("date") is None and d.group("agency") is None and d.group("dash") != "--":
+            continue
+        if len(d.group("place").replace("/", "").replace(".", "")) < 3:
+            continue
+        edits.append(Edit(d.start(), d.end(), "", "dateline", rule_id("repairs", _VERSION, "wire_dateline")))
+    return finish(text, edits)
 
 
 def repair_spacing(text: str, ctx: StepContext) -> StepResult:

@@ -18,9 +18,10 @@ from .base import StepContext, StepResult
 from .chrome import remove_chrome, remove_front_back_matter
 from .footnotes import remove_footnote_markers
 from .headers import remove_running_headers
+from .markup import strip_markup
 from .notes import separate_notes
 from .paragraphs import rebuild_paragraphs
-from .repairs import repair_drop_caps, repair_spacing
+from .repairs import remove_wire_datelines, repair_drop_caps, repair_spacing
 from .repeats import remove_repeats
 from .unicode import normalise_unicode
 
@@ -37,6 +38,7 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     Step("unicode", normalise_unicode, "line ends, odd spaces, invisible characters, ligatures, NFC"),
+    Step("markup", strip_markup, "Markdown marks out of Markdown sources, their text kept"),
     Step("running_headers", remove_running_headers, "page headers, footers and page numbers"),
     Step("chrome", remove_chrome, "widget lines anywhere: ratings, shares, polls, counters, sign-ups"),
     Step("notes", separate_notes, "reference lists, inline footnote texts, author notes -> notes"),
@@ -44,6 +46,7 @@ STEPS: tuple[Step, ...] = (
     Step("footnote_markers", remove_footnote_markers, "note numbers glued to words"),
     Step("paragraphs", rebuild_paragraphs, "printed lines joined into paragraphs, hyphenation resolved"),
     Step("repeats", remove_repeats, "repeated paragraphs, lead sentences and pull quotes"),
+    Step("datelines", remove_wire_datelines, "wire datelines opening a paragraph (\"BAKU, May 2 (Agency) --\")"),
     Step("drop_caps", repair_drop_caps, "a lost drop cap put back"),
     Step("spacing", repair_spacing, "missing spaces, space runs, blank lines"),
 )

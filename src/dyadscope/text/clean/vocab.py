@@ -13,6 +13,7 @@ from collections import Counter
 from .data import fallback_words, layout_words
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_BROKEN_RE = re.compile(r"[^\W\d_]+-[ \t]*\n\s*[^\W\d_]+")
 
 # inflectional endings and what to put back to reach the base form ("accusing" -> "accus" + "e")
 _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -28,7 +29,9 @@ class Vocabulary:
     __slots__ = ("counts", "fallback")
 
     def __init__(self, text: str) -> None:
-        counts: Counter[str] = Counter(_WORD_RE.findall(text.lower()))
+        # the halves of words broken at a line end are not words of the text
+        body = _BROKEN_RE.sub(" ", text.lower())
+        counts: Counter[str] = Counter(_WORD_RE.findall(body))
         for word, n in list(counts.items()):
             if "-" in word:
                 for part in word.split("-"):
@@ -53,7 +56,7 @@ class Vocabulary:
 
 
 def _bases(w: str) -> list[str]:
-    out = []
+    out: list[str] = []
     for suffix, restores in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: -len(suffix)]
