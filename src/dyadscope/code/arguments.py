@@ -68,6 +68,8 @@ def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = fr
     skipped = 0
     while j >= 0:
         w = words[j]
+        if j in chunks.timex:
+            return None                   # "In 2008 Moscow signed": the date closes the phrase before it
         if w in g.prepositions:
             if w == "of" and j > 0 and words[j - 1] in g.of_heads and "of" not in allow:
                 return None               # "the presidents of Azerbaijan …": the actor stands for the head

@@ -98,6 +98,7 @@ class Chunks:
     parent: tuple[int, ...]           # per clause id: the clause it interrupts (-1 for top-level clauses)
     joined: str                       # " w0 w1 … wn "
     positions: tuple[int, ...]        # index in ``joined`` where each token starts
+    timex: frozenset[int] = frozenset()  # tokens inside time expressions (set by the coder)
 
     def __len__(self) -> int:
         return len(self.words)

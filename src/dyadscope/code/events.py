@@ -72,7 +72,13 @@ class DocContext:
         c = self.chunks_cache.get(index)
         if c is None:
             s = self.sentence(index)
-            c = self.chunks_cache[index] = chunk(s.text, s.start)
+            c = chunk(s.text, s.start)
+            times = self.timexes.get(index)
+            if times:
+                inside = frozenset(i for i, (a, b) in enumerate(zip(c.starts, c.ends))
+                                   for t in times if a >= t.start and b <= t.end)
+                c = dataclasses.replace(c, timex=inside)
+            self.chunks_cache[index] = c
         return c
 
     def args(self, index: int) -> tuple[Arg, ...]:

@@ -272,6 +272,34 @@ def _quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
     return out
 
 
+_MODS = {"MORE_THAN": "above", "EQUAL_OR_MORE": "above", "LESS_THAN": "below", "EQUAL_OR_LESS": "below",
+         "APPROX": "approx"}
+_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+
+
+def _durations(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequence[Mention],
+               lex: _Lex) -> list[Fact]:
+    """Spans of time the time stage found ("for more than 14 years", "within two months") as quantities."""
+    out = []
+    for t in tx:
+        m = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMWD])", t.value or "")
+        words = t.text.split()
+        if t.type != "DURATION" or not m or any(w[:1].isupper() for w in words[1:]) or re.search(r"[A-Z]\w*-", t.text):
+            continue  # a name ("the Five-Day war"), not a span of time
+        value, unit = float(m.group(1)), _DURATION_UNITS[m.group(2)]
+        qualifier = _MODS.get(t.mod or "", "exact")
+        low, high = _interval(value, 0.5 if value >= 1 else 0.0, qualifier)
+        a, b = t.start - s.start, t.end - s.start
+        subj = _subject(s.text, a, unit if unit in ("years", "months", "days") else "years", lex)
+        sid, directed, issue = subj if subj else ("duration", False, None)
+        actors = _actors(ms, s.start, s.end)
+        actors = actors if directed else sorted(actors)
+        out.append(_fact(s, doc, doc_id, a, b, subject=f"{'-'.join(actors[:3]) or 'any'}:{sid}", value=_fmt(value),
+                         unit=unit, date=None, rule=f"{RULESET}:duration", kind="quantity", low=low, high=high,
+                         qualifier=qualifier, actors=tuple(actors[:3]), issue=issue, confidence=0.5))
+    return out
+
+
 def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequence[Mention],
                 carried: Timex | None, full_names: dict[str, str], lex: _Lex) -> list[Fact]:
     out = []
@@ -361,7 +389,8 @@ def find_facts(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence], 
         tx = by_sentence.get(s.index, [])
         ms = m_by_sentence.get(s.index, [])
         carried = last_time if lex.carry.search(s.text) else None
-        found = _quantities(s, doc, doc_id, tx, ms, lex) + _happenings(s, doc, doc_id, tx, ms, carried, full_names, lex)
+        found = (_quantities(s, doc, doc_id, tx, ms, lex) + _durations(s, doc, doc_id, tx, ms, lex)
+                 + _happenings(s, doc, doc_id, tx, ms, carried, full_names, lex))
         used = {f.date for f in found if f.kind == "happening"}
         for t in tx:
             if t.kind == "absolute" and t.date_start and t.date_start not in used and t.type == "DATE":

@@ -30,6 +30,8 @@ from .triggers import Hit, verb_tags
 TARGET_WINDOW = 14
 #: how far (tokens) an actor may stand before a nominal head inside its noun phrase
 NP_WINDOW = 5
+#: possessive back-references name an owner, never the object itself ("withdrew its troops")
+_POSSESSIVE = frozenset({"its", "their", "his", "her"})
 #: types whose target may stand in a that-clause after the trigger ("criticised the fact that Baku …")
 _REACH_INTO_THAT = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 
@@ -163,8 +165,9 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
                 continue                  # an infinitive or gerund complement belongs to this verb phrase
             stop = min(stop, group)
             break
+    first = hit.head + 1 if hit.entry.owner_source is False else hit.end
     for a in args:
-        if a.start < hit.end or a.start >= stop or a.reflexive:
+        if a.start < first or a.start >= stop or a.reflexive or (a.via == "anaphor" and a.text.lower() in _POSSESSIVE):
             continue
         if not chunks.same_clause(a.start, hit.head) and not _complement_clause(chunks, hit, a.start):
             continue
@@ -202,7 +205,8 @@ def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
 def _owner(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     """An actor adjective inside the matched words ("the sale of Russian weaponry")."""
     for a in args:
-        if hit.start - 2 <= a.start < hit.end and a.kind == "adjective":
+        if hit.start - 2 <= a.start < hit.end and a.start != hit.head and \
+                preposition_before(chunks, a) in (None, "of"):
             return a
     return None
 

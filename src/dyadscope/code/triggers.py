@@ -77,6 +77,7 @@ class Hit:
     head: int
     head_kind: str                     # "verb" | "noun"
     forms: frozenset[str]              # for verbs: base | third | past | participle | gerund
+    words: frozenset[int] = frozenset()  # tokens the pattern named (not its gaps), head included
 
 
 # ------------------------------------------------------------------------------------------- inflection
@@ -228,6 +229,8 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
         if kind in ("V", "N") and not head_kind:
             head_kind = "verb" if kind == "V" else "noun"
             body_re = f"(?P<h>{body_re})"
+        else:
+            body_re = f"(?P<e{len(parts)}>{body_re})"
         if opt:
             body_re = f"(?:{body_re})?"
         elif first:
@@ -339,8 +342,13 @@ def find(chunks: Chunks) -> list[Hit]:
             end = chunks.token_at(m.end() - 2) + 1
             head = chunks.token_at(m.start("h"))
             forms = verb_tags(chunks.words[head]) if p.head_kind == "verb" else frozenset({"noun"})
+            named = {head}
+            for name, text in m.groupdict().items():
+                if text and name != "h":
+                    first = chunks.token_at(m.start(name))
+                    named.update(range(first, first + text.count(" ")))
             raw.append(Hit(entry=p.entry, pattern=p.index, start=start, end=end, head=head,
-                           head_kind=p.head_kind, forms=forms))
+                           head_kind=p.head_kind, forms=forms, words=frozenset(named)))
     kinds: dict[int, set[str]] = {}
     for h in raw:
         kinds.setdefault(h.head, set()).add(h.head_kind)
@@ -381,8 +389,9 @@ def noun_reading(chunks: Chunks, head: int) -> bool:
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
-    """One hit per head token (longest span, then earliest entry); a hit whose head lies inside a longer
-    hit of the same type is dropped (the longer pattern read it as part of its own phrase)."""
+    """One hit per head token (longest span, then earliest entry); a hit whose head lies inside a longer hit
+    of the same type, or is one of the words a longer pattern names ("halted talks": the talks are what was
+    halted), is dropped."""
     best: dict[int, Hit] = {}
     for h in hits:
         cur = best.get(h.head)
@@ -391,8 +400,9 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     kept = sorted(best.values(), key=lambda h: (h.start, h.head))
     out = []
     for h in kept:
-        inside = any(o.head != h.head and o.start <= h.head < o.end and (o.end - o.start) > (h.end - h.start)
-                     and o.entry.plover == h.entry.plover for o in kept)
+        inside = any(o.head != h.head and (h.head in o.words or (
+            o.start <= h.head < o.end and (o.end - o.start) > (h.end - h.start) and o.entry.plover == h.entry.plover))
+            for o in kept)
         if not inside:
             out.append(h)
     return out
