@@ -89,7 +89,7 @@ def _accept(rule: Rule, fields: dict[str, str], text: str, start: int, end: int,
         return False, False
     before = text[max(lo, start - _BEFORE_WINDOW):start]
     if rule.requires_before is not None and not rule.requires_before.search(before):
-        return False, False
+        return (True, True) if rule.needs == "opener" else (False, False)
     if rule.kind == "year" and "year" in fields and int(fields["year"]) < 1800:
         if not _openers(lang).search(before):
             return False, False

@@ -48,9 +48,17 @@ def _tense_regex() -> re.Pattern[str]:
                       rf"(?P<past>\b(?:{alt(tense['past'])})\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _reporting_regex() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(str(w)) for w in context_words()["tense"]["reporting"])
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:on|late|early|in)\s+)?$", re.IGNORECASE)
+
+
 def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """"future" if a future cue ("will", "plans to", "next") is near text[start:end] within its sentence, else
     "past" if a past cue ("was", "had") is, else "none"."""
+    if _reporting_regex().search(text, max(lo, start - 30), start):
+        return "past"
     a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + _TENSE_AFTER)
     best: tuple[int, str] | None = None
     for m in _tense_regex().finditer(text, a, b):
