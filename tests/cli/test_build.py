@@ -235,3 +235,28 @@ def test_bad_build_options_are_usage_errors(tmp_path: Path, args: list[str], mes
     result = runner.invoke(app, ["build", str(docs), "--db", str(tmp_path / "s.duckdb"), *args])
     assert result.exit_code == 2
     assert message in flat(result.stderr)
+
+
+def test_unchanged_files_are_not_even_read_again_and_touched_ones_are_read_but_not_recoded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyadscope.scale import pool
+
+    docs = write_corpus(tmp_path / "docs", 4)
+    with open_store(tmp_path / "s.duckdb") as store:
+        build([docs], store, Options(), workers=1)
+        loaded: list[str] = []
+        real_load = pool.load
+
+        def counting_load(source: object, options: Options) -> object:
+            loaded.append(source.doc)  # type: ignore[attr-defined]
+            return real_load(source, options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(pool, "load", counting_load)
+        again = build([docs], store, Options(), workers=1)
+        assert (again.added, again.already_stored, loaded) == (0, 4, [])
+        os.utime(docs / "doc_002.txt", ns=(1_000_000_000, 1_000_000_000))  # same text, other mtime
+        third = build([docs], store, Options(), workers=1)
+        assert (third.added, third.already_stored, loaded) == (0, 4, ["doc_002.txt"])
+        fourth = build([docs], store, Options(), workers=1)  # the new stamp was recorded
+        assert (fourth.already_stored, loaded) == (4, ["doc_002.txt"])
+        assert store.stats()["documents"] == 4

@@ -18,7 +18,7 @@ import importlib
 import os
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -134,7 +134,8 @@ def _window(workers: int) -> int:
 
 
 def code_documents(sources: Iterable[Source], options: Options, stages: Sequence[str],
-                   known: Iterable[str] = (), *, workers: int = 1, backend: str = "process") -> Iterator[Outcome]:
+                   known: Iterable[str] = (), *, workers: int = 1, backend: str = "process"
+                   ) -> Generator[Outcome, None, None]:
     """Load and code ``sources`` with ``workers`` processes; one outcome per source, in source order."""
     if workers < 1:
         raise UsageError(f"--workers must be at least 1 (got {workers})")

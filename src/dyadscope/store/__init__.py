@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .base import DocumentInfo, Run, Store, parse_dyad
+from .base import DocumentInfo, FileStamp, KnownFile, Run, Store, parse_dyad
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
 #: the store ``build``, ``events``, ``report`` and ``serve`` use when no --db is given
@@ -29,4 +29,5 @@ def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False, memory
     return DuckDBStore(path, read_only=read_only, memory_limit=memory_limit)
 
 
-__all__ = ["DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION", "DocumentInfo", "Run", "Store", "open_store", "parse_dyad"]
+__all__ = ["DEFAULT_DB", "MIGRATIONS", "SCHEMA_VERSION", "DocumentInfo", "FileStamp", "KnownFile", "Run", "Store",
+           "open_store", "parse_dyad"]

@@ -50,6 +50,7 @@ file), plus ``intensity_table`` (the id of the intensity table behind ``Event.in
 from __future__ import annotations
 
 import abc
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import TracebackType
@@ -88,6 +89,20 @@ class DocumentInfo:
     n_events: int
     added: str                        # ISO timestamp of the write
     superseded_by: str | None = None
+
+
+#: (size in bytes, modification time in ns) of a file when it was read
+FileStamp = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownFile:
+    """What the store knows of the file a current document came from."""
+
+    doc_id: str
+    doc: str
+    stamp: FileStamp | None
+    pipeline_key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,17 +160,24 @@ class Store(abc.ABC):
         """Ids of every stored document (superseded included) — for skipping work before coding."""
 
     @abc.abstractmethod
-    def add_analysis(self, analysis: Analysis, *, run_id: str | None = None, pipeline_key: str = "") -> bool:
+    def add_analysis(self, analysis: Analysis, *, run_id: str | None = None, pipeline_key: str = "",
+                     stamp: FileStamp | None = None) -> bool:
         """Store a document and its records in one transaction; False (and no change) when already stored.
 
         Events without an ``event_id`` get one (``Event.with_id``). A stored document with the same ``path``
-        and another ``doc_id`` is marked superseded by this one.
+        and another ``doc_id`` is marked superseded by this one. ``stamp`` is the file's (size, mtime in ns)
+        when it was read, for :meth:`known_files`.
         """
 
     @abc.abstractmethod
-    def mark_current(self, doc_id: str, path: str | None) -> bool:
-        """The file at ``path`` holds ``doc_id`` now: un-supersede it and supersede other documents from that
-        path. True when something changed."""
+    def known_files(self) -> dict[str, KnownFile]:
+        """Current documents by the absolute path they were read from, with the file's stamp then and the
+        pipeline key that coded them: lets ``build`` skip unchanged files without reading them."""
+
+    @abc.abstractmethod
+    def mark_current(self, doc_id: str, path: str | None, stamp: FileStamp | None = None) -> bool:
+        """The file at ``path`` (read with ``stamp``) holds ``doc_id`` now: un-supersede it, supersede other
+        documents from that path, record the stamp. True when something changed."""
 
     @abc.abstractmethod
     def documents(self, *, current_only: bool = True) -> Iterator[Document]:
@@ -256,6 +278,13 @@ class Store(abc.ABC):
     def stats(self) -> dict[str, int]:
         """Counts: documents, superseded, sentences, timexes, mentions, events, happened_events, periods,
         facts, stories, story_events, contradictions, runs, schema_version."""
+
+
+def source_key(path: str | None) -> str | None:
+    """What identifies "the same file" across runs: its absolute path (URLs as given)."""
+    if not path:
+        return None
+    return path if "://" in path else os.path.abspath(path)
 
 
 def parse_dyad(dyad: DyadArg) -> tuple[str, str] | None:

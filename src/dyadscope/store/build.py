@@ -2,8 +2,10 @@
 
 Incremental and resumable:
 
-- a document is its cleaned text; one whose ``doc_id`` is stored is not coded again (it is still loaded: only
-  its text tells its id), so re-running over the same folder adds nothing;
+- a document is its cleaned text; one whose ``doc_id`` is stored is not coded again, so re-running over the
+  same folder adds nothing. A file whose size and modification time are those recorded when its current
+  document was stored (by the same stages and language data) is not even read; any other file is loaded, since
+  only its cleaned text tells its id;
 - a file whose content changed is a new document; the old one is kept (documents are immutable) and marked
   superseded by the new one when it came from the same path (see :mod:`dyadscope.store.base`);
 - each document is written in one transaction, so killing a build at any moment leaves only whole documents;
@@ -19,7 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -34,8 +37,8 @@ from ..options import Options
 from ..pipeline import DEFAULT_STAGES, plan, registered
 from ..records import Contradiction, Story
 from ..resolve.stories import resolve
-from ..scale import Coded, Failed, Known, code_documents
-from .base import Store
+from ..scale import Coded, Failed, Known, Outcome, code_documents
+from .base import FileStamp, Store, source_key
 
 #: called once per document as it is settled: ("added" | "stored" | "failed", document or file name)
 DocumentFn = Callable[[str, str], None]
@@ -134,12 +137,24 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
     summary = BatchSummary()
     report = BuildReport(summary=summary, run_id=store.begin_run([str(p) for p in paths], names), stages=names)
     status = "failed"
+    coded: Generator[Outcome, None, None] | None = None
     try:
         sources = _sources(paths, options, summary)
         total = len(sources)
         before = store.stats()["superseded"]
-        outcomes = code_documents(sources, options, names, store.document_ids(), workers=workers, backend=backend)
-        for i, (source, outcome) in enumerate(zip(sources, outcomes, strict=True)):
+        stamps = {i: _stamp(s) for i, s in enumerate(sources)}
+        files = store.known_files()
+        unchanged: dict[int, Known] = {}
+        for i, s in enumerate(sources):
+            known = files.get(source_key(str(s.path)) or "")
+            if known is not None and known.stamp is not None and known.stamp == stamps[i] \
+                    and known.pipeline_key == key:
+                unchanged[i] = Known(known.doc_id, known.doc, str(s.path))
+        todo = [s for i, s in enumerate(sources) if i not in unchanged]
+        coded = code_documents(todo, options, names, store.document_ids(), workers=workers,
+                               backend=backend)
+        for i, source in enumerate(sources):
+            outcome = unchanged.get(i) or next(coded)
             if progress:
                 progress(i, total, source.doc)
             summary.read += 1
@@ -150,19 +165,20 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
             summary.processed += 1
             if isinstance(outcome, Known):
                 report.already_stored += 1
-                store.mark_current(outcome.doc_id, outcome.path)
+                if i not in unchanged:
+                    store.mark_current(outcome.doc_id, outcome.path, stamps[i])
                 _tell(on_document, "stored", source.doc)
                 continue
             assert isinstance(outcome, Coded)
             analysis = outcome.analysis
             summary.removed_kinds.update(r.kind for r in analysis.document.removed)
-            if store.add_analysis(analysis, run_id=report.run_id, pipeline_key=key):
+            if store.add_analysis(analysis, run_id=report.run_id, pipeline_key=key, stamp=stamps[i]):
                 report.added += 1
                 report.events += len(analysis.events)
                 _tell(on_document, "added", source.doc)
             else:  # the same text twice in one run
                 report.already_stored += 1
-                store.mark_current(analysis.document.doc_id, analysis.document.path)
+                store.mark_current(analysis.document.doc_id, analysis.document.path, stamps[i])
                 _tell(on_document, "stored", source.doc)
         if progress:
             progress(total, total, "")
@@ -174,8 +190,18 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
         status = "interrupted"
         raise
     finally:
+        if coded is not None:
+            coded.close()  # shuts the worker pool down even when the loop stopped early
         store.end_run(report.run_id, report.counts(), status)
     return report
+
+
+def _stamp(source: Source) -> FileStamp | None:
+    try:
+        st = os.stat(source.path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def _tell(fn: DocumentFn | None, what: str, name: str) -> None:

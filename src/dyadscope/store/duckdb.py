@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -30,7 +29,7 @@ from ..records import (
 )
 from ..resolve.intervals import interval
 from . import codec
-from .base import DocumentInfo, DyadArg, Run, Store, parse_dyad
+from .base import DocumentInfo, DyadArg, FileStamp, KnownFile, Run, Store, parse_dyad, source_key
 from .migrations import MIGRATIONS, SCHEMA_VERSION, migrate, pending
 
 R = TypeVar("R")
@@ -49,13 +48,6 @@ def _now(timespec: str = "seconds") -> str:
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
-
-
-def source_key(path: str | None) -> str | None:
-    """What identifies "the same file" across runs: its absolute path (URLs as given)."""
-    if not path:
-        return None
-    return path if "://" in path else os.path.abspath(path)
 
 
 def _in_use_message(exc: Exception) -> str:
@@ -200,7 +192,8 @@ class DuckDBStore(Store):
     def document_ids(self) -> frozenset[str]:
         return frozenset(r[0] for r in self._con.execute("SELECT doc_id FROM documents").fetchall())
 
-    def add_analysis(self, analysis: Analysis, *, run_id: str | None = None, pipeline_key: str = "") -> bool:
+    def add_analysis(self, analysis: Analysis, *, run_id: str | None = None, pipeline_key: str = "",
+                     stamp: FileStamp | None = None) -> bool:
         self._writable()
         doc = analysis.document
         con = self._con
@@ -213,7 +206,8 @@ class DuckDBStore(Store):
             key = source_key(doc.path)
             self._insert(con, "documents", [self._encode(
                 doc, "documents", seq=seq, source_key=key, run_id=run_id, pipeline_key=pipeline_key,
-                added=_now(), superseded_by=None)])
+                added=_now(), superseded_by=None, file_size=stamp[0] if stamp else None,
+                file_mtime_ns=stamp[1] if stamp else None)])
             self._insert(con, "sentences", [self._sentence_row(doc, s) for s in analysis.sentences])
             self._insert(con, "timexes", [self._encode(t, "timexes", seq=i) for i, t in enumerate(analysis.timexes)])
             self._insert(con, "mentions",
@@ -234,7 +228,16 @@ class DuckDBStore(Store):
             raise
         return True
 
-    def mark_current(self, doc_id: str, path: str | None) -> bool:
+    def known_files(self) -> dict[str, KnownFile]:
+        out = {}
+        for key, doc_id, doc, size, mtime, pkey in self._con.execute(
+                "SELECT source_key, doc_id, doc, file_size, file_mtime_ns, pipeline_key FROM documents "
+                "WHERE superseded_by IS NULL AND source_key IS NOT NULL ORDER BY seq").fetchall():
+            out[key] = KnownFile(doc_id, doc, (size, mtime) if size is not None and mtime is not None else None,
+                                 pkey or "")
+        return out
+
+    def mark_current(self, doc_id: str, path: str | None, stamp: FileStamp | None = None) -> bool:
         self._writable()
         key = source_key(path)
         if key is None:
@@ -242,13 +245,20 @@ class DuckDBStore(Store):
         changed = self._one("SELECT count(*) FROM documents WHERE (source_key = ? AND doc_id <> ? AND "
                             "superseded_by IS NULL) OR (doc_id = ? AND superseded_by IS NOT NULL)",
                             [key, doc_id, doc_id])
-        if not changed:
+        restamp = stamp is not None and self._one(
+            "SELECT count(*) FROM documents WHERE doc_id = ? AND source_key = ? AND (file_size IS DISTINCT FROM ? "
+            "OR file_mtime_ns IS DISTINCT FROM ?)", [doc_id, key, stamp[0], stamp[1]])
+        if not changed and not restamp:
             return False
         self._con.begin()
         try:
-            self._con.execute("UPDATE documents SET superseded_by = NULL WHERE doc_id = ?", [doc_id])
-            self._con.execute("UPDATE documents SET superseded_by = ? WHERE source_key = ? AND doc_id <> ?",
-                              [doc_id, key, doc_id])
+            if changed:
+                self._con.execute("UPDATE documents SET superseded_by = NULL WHERE doc_id = ?", [doc_id])
+                self._con.execute("UPDATE documents SET superseded_by = ? WHERE source_key = ? AND doc_id <> ?",
+                                  [doc_id, key, doc_id])
+            if restamp and stamp is not None:
+                self._con.execute("UPDATE documents SET file_size = ?, file_mtime_ns = ? WHERE doc_id = ? "
+                                  "AND source_key = ?", [stamp[0], stamp[1], doc_id, key])
             self._con.commit()
         except duckdb.Error as exc:
             self._con.rollback()
@@ -525,4 +535,4 @@ def _unique_ids(events: Iterable[Event]) -> list[Event]:
     return out
 
 
-__all__ = ["MIGRATIONS", "DuckDBStore", "source_key"]
+__all__ = ["MIGRATIONS", "DuckDBStore"]

@@ -87,11 +87,17 @@ def _event_date_bounds(con: Any) -> None:
                     "AND date_precision IS NOT DISTINCT FROM ?", [iv[0], iv[1], value, precision])
 
 
+_FILE_STAMP = """
+ALTER TABLE documents ADD COLUMN file_size BIGINT;
+ALTER TABLE documents ADD COLUMN file_mtime_ns BIGINT
+"""
+
 #: the schema, as an ordered list of named steps; the schema version is the length of this list
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_documents_superseded_by", _SUPERSEDED),
     Migration("0003_events_date_bounds", _event_date_bounds),
+    Migration("0004_documents_file_stamp", _FILE_STAMP),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
