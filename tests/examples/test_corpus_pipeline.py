@@ -50,11 +50,10 @@ def test_the_windows_1251_note_is_decoded_and_read_as_russian(docs) -> None:
 
 
 def test_cleaning_keeps_almost_every_annotated_event_quote(docs) -> None:
-    # measured 120 of 128 (0.94): the cleaner drops two bold-led paragraphs of the analysis as footnotes,
-    # and one PDF line-end hyphen survives inside "noti-fying"
+    # measured 128 of 128 (earlier cleaners dropped bold-led paragraphs of the analysis as footnotes)
     rows = gold("az-ru-events.jsonl")
     kept = [r for r in rows if normalise(r["quote"]) in normalise(docs[r["doc"]].text)]
-    assert len(kept) / len(rows) >= 0.9, sorted({r["id"] for r in rows} - {r["id"] for r in kept})
+    assert len(kept) / len(rows) >= 0.97, sorted({r["id"] for r in rows} - {r["id"] for r in kept})
 
 
 def test_most_document_metadata_is_found(docs) -> None:
@@ -67,21 +66,22 @@ def test_most_document_metadata_is_found(docs) -> None:
 
 
 def test_some_author_periodisations_are_found_and_none_invented(analyses) -> None:
-    # measured recall 4 of 10 relationship stages with the right years, precision 7 of 7
+    # measured recall 6 of 10 relationship stages with the right years, precision 9 of 9; misses: stage
+    # ends implied by the next stage, and the briefing's single "period after 2020"
     periods = [p for a in analyses for p in a.periods]
     score = score_periods(load_gold(GOLD_DIR / "az-ru-periods.jsonl"), periods)
     assert score.relationship_gold == 10
-    assert score.recall >= 0.35, score.misses
+    assert score.recall >= 0.55, score.misses
     assert score.precision >= 0.9, score.extra
 
 
 def test_events_are_found_with_their_actors_and_dates_above_the_floors(analyses) -> None:
-    # measured: L1 F1 0.453, L2 F1 0.365, L3 F1 0.325, dates right for 0.744 of matched dated events
-    # (the seeds give 0.488 / 0.411 / 0.376 / 0.812 with the same code)
+    # measured: L1 F1 0.466, L2 F1 0.379, L3 F1 0.330, dates right for 0.756 of matched dated events
+    # (the seeds gave 0.488 / 0.411 / 0.376 / 0.812 with the code of the day)
     system = [to_dict(e) for a in analyses for e in a.events]
     result = score_events(gold("az-ru-events.jsonl"), system)
     levels = result.levels
-    assert levels["L1"].f1 >= 0.40, result.as_dict()
-    assert levels["L2"].f1 >= 0.32, result.as_dict()
-    assert levels["L3"].f1 >= 0.28, result.as_dict()
-    assert result.date_accuracy >= 0.65, result.as_dict()
+    assert levels["L1"].f1 >= 0.43, result.as_dict()
+    assert levels["L2"].f1 >= 0.34, result.as_dict()
+    assert levels["L3"].f1 >= 0.30, result.as_dict()
+    assert result.date_accuracy >= 0.70, result.as_dict()
