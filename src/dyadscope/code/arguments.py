@@ -124,6 +124,8 @@ def coordinated(chunks: Chunks, args: Sequence[Arg], arg: Arg) -> list[Arg]:
                 chunks.text[chunks.ends[a.end - 1] - chunks.offset:chunks.starts[b.start] - chunks.offset] in ("-", "–", "")
         text = " ".join(gap)
         if text == ",":                           # "A, B and C": a comma joins only inside such a list
+            if g.list_kinds.get(a.kind, a.kind) != g.list_kinds.get(b.kind, b.kind):
+                return False                      # "… of Ukraine, Aliyev and Putin signed": not one list
             nxt = words[b.end] if b.end < len(words) else ""
             return nxt in (",", "and", "or") or (a.start > 0 and words[a.start - 1] == ",")
         if text in g.list_joiners or text in ("-", "–", "/"):

@@ -53,6 +53,7 @@ class Grammar:
     that_clause_next: frozenset[str]
     of_heads: frozenset[str]
     initial_openers: frozenset[str]
+    list_kinds: dict[str, str]        # mention kind → the class of kinds that may share a comma list
 
     @property
     def auxiliaries(self) -> frozenset[str]:
@@ -75,6 +76,7 @@ def grammar() -> Grammar:
         list_joiners=words("list_joiners"), list_openers=words("list_openers"),
         that_clause_next=words("that_clause_next"), of_heads=words("of_heads"),
         initial_openers=words("initial_openers"),
+        list_kinds={str(k): str(cls) for cls, kinds in data["list_kinds"].items() for k in kinds},
     )
 
 

@@ -22,13 +22,17 @@ from ..pipeline import Analysis, stage
 from ..records import Event, Mention, NarrativeTime, Sentence, Timex
 from . import anaphora, dating, modality, roles, triggers
 from .arguments import Arg, mention_args
-from .chunks import Chunks, chunk
+from .chunks import Chunks, chunk, grammar
 from .intensity import quad_and_intensity
 from .issues import issues_for
 
 #: a nominal trigger after these words, following an agreement or talks word, is the topic of that act
 _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "of", "for"})
 _NORM_RE = re.compile(r"\W+")
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_CLOSING = frozenset('.!?"”’)»…:;')
+#: acts whose nominal object is what they are about, not an event of its own
+_CONTENT_TAKERS = frozenset({"SUPPORT", "AGREE", "REJECT", "REQUEST"})
 #: mention kinds that name a state as such (a state acting on one of these of its own is no event)
 _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
@@ -136,6 +140,15 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit]) -> 
         for prev in kept:
             if prev.entry.controls and prev.head < start and start - prev.end <= 6 and ch.same_clause(prev.head, hit.head):
                 return True
+    if hit.head_kind == "noun" or "gerund" in hit.forms:
+        # the object of a signing, refusal or demand ("ratified their joining of the CIS"): its content
+        j = hit.start - 1
+        g = grammar()
+        while j >= 0 and hit.start - j <= 4 and (words[j] in g.determiners or words[j] in g.possessive_marks):
+            j -= 1
+        for prev in kept:
+            if prev.end == j + 1 and prev.entry.plover in _CONTENT_TAKERS and prev.head_kind == "verb":
+                return True
     if hit.head_kind == "noun":
         j = hit.start - 1
         steps = 0
@@ -163,9 +176,21 @@ def _definite_remention(ch: Chunks, hit: triggers.Hit) -> bool:
     return i >= 1 and words[i] in agreement and words[i - 1] in ("the", "this", "that", "these", "those")
 
 
+def is_heading(text: str) -> bool:
+    """A heading, not a sentence: no closing punctuation and most words capitalised
+    ("B. Russia's Support for Armenia Against Azerbaijan")."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] in _CLOSING:
+        return False
+    words = [w for w in _WORD_RE.findall(stripped) if len(w) > 3]
+    if not words or len(words) > 20:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def code_sentence(ctx: DocContext, index: int) -> list[Event]:
     """Every event of one sentence."""
-    if index in ctx.repeated:
+    if index in ctx.repeated or is_heading(ctx.sentence(index).text):
         return []
     sentence = ctx.sentence(index)
     ch = ctx.chunks(index)

@@ -9,7 +9,9 @@ Three finders run over each sentence; their language data is in ``data/facts/``:
   of the figure as written, widened or opened by its qualifier. Votes ("a vote of 30 to 13") too.
 - **happenings** (``happenings.yaml``): a leader taking or leaving office ("Putin came to power in 1999",
   "… replaced by Vladimir Putin in 2001", "Putin's two terms (2000–2008)"), and dated events such as a
-  founding, an accession, a ratification, a ceasefire, a coup. Their value is the date.
+  founding, an accession, a ratification, a ceasefire, a coup. Their value is the date. Happenings that
+  occur once for their key (a founding, a leader taking office) are ``kind="happening"`` and are compared
+  across documents; recurring ones (a visit, a signing) are ``kind="dated_event"`` and are only listed.
 - **dated mentions**: any other explicit date in a sentence, as a low-confidence fact (``kind =
   "dated_mention"``) that the report lists but contradictions leave aside.
 
@@ -41,7 +43,7 @@ RULESET = f"facts.rules.v{version_of('facts/quantities.yaml')}"
 _DATE_KINDS = frozenset({"absolute", "relative", "narrative"})
 _STATE_KINDS = frozenset({"state", "org", "body", "company", "place", "person", "role"})
 _NAME = r"(?-i:(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
-_CLAUSE_BREAK = re.compile(r"[;,:(]|\s(?:and|but|while|whereas)\s")
+_CLAUSE_BREAK = re.compile(r"[;,:]|\s(?:and|but|while|whereas)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,7 @@ class _Lex:
     units: dict[str, str]
     subjects: tuple[tuple[str, re.Pattern[str], bool, frozenset[str], str], ...]
     persons: tuple[tuple[str, str, str, float, tuple[re.Pattern[str], ...]], ...]
-    happenings: tuple[tuple[str, float, re.Pattern[str], re.Pattern[str] | None], ...]
+    happenings: tuple[tuple[str, float, re.Pattern[str], re.Pattern[str] | None, bool, str], ...]
     carry: re.Pattern[str]
     titles: re.Pattern[str]
 
@@ -95,7 +97,8 @@ def _lex() -> _Lex:
                             pats))
         else:
             neg = re.compile(wp(e["not"], boundary=False), re.IGNORECASE) if e.get("not") else None
-            happenings.append((hid, float(e.get("tolerance", 0)), re.compile(e["trigger"], re.IGNORECASE), neg))
+            happenings.append((hid, float(e.get("tolerance", 0)), re.compile(e["trigger"], re.IGNORECASE), neg,
+                               bool(e.get("once")), str(e.get("object", "clause"))))
     return _Lex(
         quantity=re.compile(quantity, re.IGNORECASE), votes=re.compile(q["votes"], re.IGNORECASE),
         number_of=re.compile(q["number_of"].replace("{units}", wp(units, boundary=False)), re.IGNORECASE),
@@ -330,7 +333,10 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
                                  rule=f"{RULESET}:{hid}", kind="happening", date_basis=basis,
                                  tolerance=max(tolerance, 0.0 if basis == "explicit" else tol),
                                  issue="DOMESTIC_POLITICS", confidence=0.7))
-    for hid, tol, rx, neg in lex.happenings:
+    recurring_found = False
+    for hid, tol, rx, neg, once, obj_rule in sorted(lex.happenings, key=lambda h: not h[4]):
+        if recurring_found and not once:
+            break  # one recurring happening per sentence ("signed an agreement" is one)
         for m in rx.finditer(stext):
             if neg and neg.search(stext[max(0, m.start() - 25):m.start()]):
                 continue
@@ -340,21 +346,38 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
                 when = carried
             if when is None or any(a <= m.start() < b for a, b in taken):
                 continue
-            actors = sorted(_actors(ms, s.start, s.end))
-            obj = actors[:3] or _head_words(stext[m.end():])
+            passive = re.match(r"(?:was|were|been|is)\b", m.group(0), re.IGNORECASE)
+            if obj_rule == "after" and passive:
+                actors = _actors(ms, s.start + max(0, m.start() - 60), s.start + m.start())[-1:]
+            elif obj_rule == "after":
+                actors = _actors(ms, s.start + m.end(), s.start + m.end() + 60)[:1]
+            else:
+                actors = sorted(_actors(ms, s.start, s.end))[:3]
+            obj = actors or (_head_words(stext[:m.start()][::-1], reverse=True) if passive
+                             else _head_words(stext[m.end():]))
             out.append(_fact(s, doc, doc_id, m.start(), m.end(), subject=f"{hid}:{'-'.join(obj) or 'any'}",
                              value=when.date_start or "", unit="date", date=when.date_start,
-                             rule=f"{RULESET}:{hid}", kind="happening", date_basis=basis,
-                             tolerance=max(tolerance, tol), actors=tuple(actors[:3]), confidence=0.5))
+                             rule=f"{RULESET}:{hid}", kind="happening" if once else "dated_event", date_basis=basis,
+                             tolerance=max(tolerance, tol), actors=tuple(actors), confidence=0.5))
+            recurring_found = recurring_found or not once
+            taken.append((m.start(), m.end()))
             break
     return out
 
 
-def _head_words(text: str) -> list[str]:
-    """The first two content words after a trigger, as a key when no actor is named ("military_doctrine")."""
-    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", text[:60])
-             if w.lower() not in ("the", "a", "an", "of", "in", "on", "to", "its", "their", "his", "her", "by", "with")]
-    return ["_".join(words[:2])] if words else []
+_STOP = frozenset({"the", "a", "an", "of", "in", "on", "to", "its", "their", "his", "her", "by", "with", "was",
+                   "were", "is", "been", "has", "had", "and", "that", "which"})
+
+
+def _head_words(text: str, *, reverse: bool = False) -> list[str]:
+    """Two content words next to a trigger, as a key when no actor is named ("military_doctrine"): the first
+    ones after it, or (``reverse``: ``text`` is the text before the trigger, reversed) the last ones before."""
+    if reverse:
+        found = [w[::-1].lower() for w in re.findall(r"[\w-]*[A-Za-z]", text[:60])]
+        words = [w for w in found if w not in _STOP][:2][::-1]
+    else:
+        words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", text[:60]) if w.lower() not in _STOP][:2]
+    return ["_".join(words)] if words else []
 
 
 def _words_before(text: str) -> str:
@@ -391,7 +414,7 @@ def find_facts(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence], 
         carried = last_time if lex.carry.search(s.text) else None
         found = (_quantities(s, doc, doc_id, tx, ms, lex) + _durations(s, doc, doc_id, tx, ms, lex)
                  + _happenings(s, doc, doc_id, tx, ms, carried, full_names, lex))
-        used = {f.date for f in found if f.kind == "happening"}
+        used = {f.date for f in found if f.kind in ("happening", "dated_event")}
         for t in tx:
             if t.kind == "absolute" and t.date_start and t.date_start not in used and t.type == "DATE":
                 a, b = t.start - s.start, t.end - s.start

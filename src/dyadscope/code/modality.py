@@ -35,8 +35,9 @@ MODALITY_FILE = "events/modality.yaml"
 
 _LISTS = ("negation", "noun_negation", "hypothetical_modals", "conditional_openers", "hypothetical_nouns",
           "future_aux", "future_adjectives", "report_phrases", "opinion_phrases", "characterisation_adverbs",
-          "habit_adverbs", "question_marks")
-_VERB_LISTS = ("failure_verbs", "intention_verbs", "attempt_verbs", "report_verbs", "opinion_verbs")
+          "habit_adverbs", "question_marks", "author_pronouns")
+_VERB_LISTS = ("failure_verbs", "intention_verbs", "attempt_verbs", "report_verbs", "opinion_verbs",
+               "discourse_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,12 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
         if fail and "to" in words[fail[1]:head]:
             return Modality("negated", fail[2])
 
+    # the author speaking of the text ("I discuss Russia's interventions"): a topic, not an event
+    for s_, e_, text in found.spans.get("author_pronouns", ()):
+        verb_at = found.within("discourse_verbs", e_, e_ + 4)
+        if verb_at and all(w in grammar().auxiliaries or w in grammar().group_adverbs for w in words[e_:verb_at[0]]):
+            return Modality("opinion", f"{text} {verb_at[2]}")
+
     # hypothetical
     question = found.within("question_marks", len(words) - 2, len(words))
     if question:
@@ -161,7 +168,7 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
         future_like = words[modal[0]] in ("would", "'d") and found.within("report_verbs", 0, modal[0])
         return Modality("future" if future_like else "hypothetical", modal[2])
     if not verb:
-        hyp = found.within("hypothetical_nouns", max(0, start - 4), hit.start)
+        hyp = found.within("hypothetical_nouns", max(0, start - 7), hit.start)
         if hyp:
             return Modality("hypothetical", hyp[2])
     if not verb or "gerund" in hit.forms:

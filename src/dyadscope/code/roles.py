@@ -166,6 +166,13 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             stop = min(stop, group)
             break
     first = hit.head + 1 if hit.entry.owner_source is False else hit.end
+    if hit.head_kind == "noun":                  # a nominal's phrase ends at the next verb ("proposals were …")
+        g = grammar()
+        for k in range(hit.end, stop):
+            w = words[k]
+            if w in g.auxiliaries or (verb_tags(w) & {"past", "third"} and not verb_tags(w) & {"participle"}):
+                stop = k
+                break
     for a in args:
         if a.start < first or a.start >= stop or a.reflexive or (a.via == "anaphor" and a.text.lower() in _POSSESSIVE):
             continue
