@@ -212,7 +212,7 @@ class Fact:
     end: int
     quote: str = ""
     rule: str = ""
-    kind: str = "quantity"            # quantity | vote | happening (a dated event) | dated_mention
+    kind: str = "quantity"            # quantity | vote | happening (once for its key) | dated_event | dated_mention
     low: float | None = None          # the interval the value allows, given its qualifier and rounding
     high: float | None = None
     qualifier: str = "exact"          # exact | approx | above | below | nearly

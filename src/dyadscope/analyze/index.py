@@ -59,7 +59,7 @@ class IndexPoint:
 
 
 def _dyadic(source: str | None, target: str | None, dyad: tuple[str, str]) -> bool:
-    return source is not None and target is not None and {source, target} == set(dyad)
+    return (source, target) == dyad or (target, source) == dyad
 
 
 def index_units(events: Iterable[Event], stories: Sequence[Story] = (), *,
@@ -76,10 +76,11 @@ def index_units(events: Iterable[Event], stories: Sequence[Story] = (), *,
             in_story.update(e.event_id for e in members)
             continue
         in_story.update(e.event_id for e in members)
-        quad = Counter(int(e.quad or 0) for e in members).most_common(1)[0][0]
+        quads = [int(e.quad or 0) for e in members]
+        quad = quads[0] if len(set(quads)) == 1 else Counter(quads).most_common(1)[0][0]
         intensity = sum(e.intensity for e in members) / len(members)
         units.append(Unit(st.source or "", st.target or "", st.date_start, st.date_precision, quad, intensity,
-                          tuple(sorted({e.doc_id for e in members})), len(members)))
+                          tuple({e.doc_id: None for e in members}), len(members)))
     for e in evs:
         if e.event_id and e.event_id in in_story or not e.date_start:
             continue
@@ -96,13 +97,15 @@ def _key(unit: Unit, by: str) -> str | None:
     return None
 
 
-def relationship_index(events: Iterable[Event], stories: Sequence[Story] = (), *, by: str = "year",
-                       dyad: tuple[str, str] = ("AZE", "RUS")) -> list[IndexPoint]:
-    """Index points per period (``by`` = "year" or "month") and direction, in time order."""
+def relationship_index(events: Iterable[Event] = (), stories: Sequence[Story] = (), *, by: str = "year",
+                       dyad: tuple[str, str] = ("AZE", "RUS"), units: Sequence[Unit] | None = None
+                       ) -> list[IndexPoint]:
+    """Index points per period (``by`` = "year" or "month") and direction, in time order. ``units`` (from
+    :func:`index_units`) may be given instead of events and stories, to count them only once."""
     if by not in ("year", "month"):
         raise ValueError(f"by must be 'year' or 'month', not {by!r}")
     groups: dict[tuple[str, str], list[Unit]] = defaultdict(list)
-    for u in index_units(events, stories, dyad=dyad):
+    for u in (units if units is not None else index_units(events, stories, dyad=dyad)):
         key = _key(u, by)
         if key is None:
             continue

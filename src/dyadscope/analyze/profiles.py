@@ -15,6 +15,7 @@ happened events (modality asserted or reported) in each quad class.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -81,8 +82,8 @@ class SourceProfile:
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    terms: re.Pattern[str]
-    entries: tuple[tuple[str, float], ...]      # group index → (entry id, weight)
+    terms: re.Pattern[str]                      # any term (one non-capturing alternation: fast)
+    entries: tuple[tuple[re.Pattern[str], str, float], ...]   # which term it is: (full match, id, weight)
     negators: re.Pattern[str]
     scale: dict[str, float]
     window: int
@@ -96,13 +97,23 @@ def _lexicon() -> _Lexicon:
     for e in load_entries(DATA, required=("text", "weight")):
         text = str(e["text"])
         body = re.escape(text[:-1]) + r"\w*" if text.endswith("*") else text
-        parts.append(rf"(\b{body}\b)")
-        entries.append((e["id"], float(e["weight"])))
+        parts.append(body)
+        entries.append((re.compile(body, re.IGNORECASE), str(e["id"]), float(e["weight"])))
     negs = "|".join(re.escape(n) for n in sorted(data["negators"], key=len, reverse=True))
     scale = {str(k).lower(): float(v) for k, v in {**data["intensifiers"], **data["diminishers"]}.items()}
-    return _Lexicon(terms=re.compile("|".join(parts), re.IGNORECASE), entries=tuple(entries),
+    alternation = "|".join(sorted(parts, key=len, reverse=True))
+    return _Lexicon(terms=re.compile(rf"\b(?=\w)(?:{alternation})\b", re.IGNORECASE), entries=tuple(entries),
                     negators=re.compile(rf"(?:\b|(?<=\w))(?:{negs})\b", re.IGNORECASE), scale=scale,
                     window=int(data["window"]), reach=int(data["negation_reach"]))
+
+
+@cache
+def _entry(term: str) -> tuple[str, float]:
+    """The lexicon entry a found term belongs to (the first whose pattern matches all of it)."""
+    for rx, entry, weight in _lexicon().entries:
+        if rx.fullmatch(term):
+            return entry, weight
+    return "", 0.0
 
 
 def _word_index(text: str) -> list[tuple[int, int]]:
@@ -110,10 +121,7 @@ def _word_index(text: str) -> list[tuple[int, int]]:
 
 
 def _position(words: list[tuple[int, int]], offset: int) -> int:
-    for i, (a, b) in enumerate(words):
-        if offset < b:
-            return i
-    return len(words)
+    return bisect.bisect_right([b for _, b in words], offset)
 
 
 def stance_terms(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[StanceTerm]:
@@ -139,8 +147,7 @@ def stance_terms(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> 
                 continue  # the term is part of a name ("Allied Forces")
             if hit.start() > 0 and text[hit.start() - 1] == "-" and "-" not in hit.group(0):
                 continue  # the end of a compound ("counter-terrorist")
-            group = hit.lastindex or 1
-            entry, weight = lex.entries[group - 1]
+            entry, weight = _entry(hit.group(0))
             pos = _position(words, hit.start())
             near = min(spots, key=lambda pm: (abs(pm[0] - pos), pm[0] > pos))
             if abs(near[0] - pos) > lex.window:

@@ -136,7 +136,7 @@ def index(ctx: ReportContext) -> Figure:
                  "hoverinfo": "text", "showlegend": False})
     return {"data": data, "layout": _layout(
         "Relationship index by year, detected stages and the authors' periodisations",
-        xaxis={"title": {"text": "year"}, "dtick": 1 if len(years) < 25 else 5},
+        xaxis={"title": {"text": "year"}, "dtick": 1 if years and max(years) - min(years) < 25 else 5},
         yaxis={"title": {"text": "net cooperation"}, "range": [-1.1, 1.1], "domain": [0, 0.68], "zeroline": True},
         yaxis2={"overlaying": "y", "side": "right", "title": {"text": "events"}, "showgrid": False},
         yaxis3={"domain": [0.7, 1.0], "range": [0.7, 1.0], "visible": False},
@@ -184,7 +184,7 @@ def profiles(ctx: ReportContext) -> Figure:
         hover.append(hr)
     rows = [_esc((p.title or p.doc)[:40]) for p in ctx.profiles]
     return {"data": [{"type": "heatmap", "z": z, "x": actors, "y": rows, "text": text, "texttemplate": "%{text}",
-                      "hovertext": hover, "hoverinfo": "text", "colorscale": "RdBu", "zmid": 0,
+                      "hovertext": hover, "hoverinfo": "text", "colorscale": "RdBu", "reversescale": True, "zmid": 0,
                       "colorbar": {"title": {"text": "stance"}}}],
             "layout": _layout("Source profiles: stance toward each actor (m = mentions, +/− = evaluative terms)",
                               height=max(260, 70 + 48 * len(rows)), margin={"l": 260, "r": 30, "t": 50, "b": 40},

@@ -165,6 +165,8 @@ def render(ctx: ReportContext) -> str:
     figs = figures(ctx)
     quads = ", ".join(f"{q} {n}" for q, n in QUAD_NAMES.items())
     timeline_note = f"<p class=\"note\">{_e(ctx.timeline_note)}</p>" if ctx.timeline_note else ""
+    issues_note = ("" if ctx.issues_by_year else
+                   "<p class=\"note\">No happened event carries an issue code, so there is nothing to stack.</p>")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_e(ctx.title)}</title><style>{_CSS}</style></head>
@@ -181,10 +183,10 @@ per year; one real-world event (story) counts once; marker size and the grey bar
 behind each year. Purple: detected change points with their uncertainty. Coloured bands above: each author's own
 periodisation.</p><div id="fig-index" class="chart"></div>{_stages(ctx)}
 <h3>Periodisations stated in the documents</h3>{_periods(ctx)}</section>
-<section id="issues"><h2>Issues over time</h2><div id="fig-issues" class="chart"></div></section>
+<section id="issues"><h2>Issues over time</h2>{issues_note}<div id="fig-issues" class="chart"></div></section>
 <section id="profiles"><h2>Source profiles</h2><p class="note">Stance: evaluative words near each actor's
-mentions, summed and divided by (mentions + 5), so thin evidence stays near zero; the counts behind each cell are
-shown.</p><div id="fig-profiles" class="chart"></div>{_profiles(ctx)}</section>
+mentions (weights −3 … +3), summed and divided by (terms + 3), so a stance resting on few words stays near zero;
+red is critical, blue favourable; the counts behind each cell are shown.</p><div id="fig-profiles" class="chart"></div>{_profiles(ctx)}</section>
 <section id="contradictions"><h2>Contradictions</h2>{_contradictions(ctx)}</section>
 <section id="facts"><h2>Facts</h2>{_facts(ctx)}</section>
 <section id="stories"><h2>Stories and their evidence</h2>{_stories(ctx)}</section>

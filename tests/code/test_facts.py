@@ -1,0 +1,152 @@
+"""Checkable facts on hand-written sentences (table-driven, with negative cases).
+
+Time expressions come from a tiny year/month regex and actor mentions are left out, so these tests exercise
+the fact rules alone; the seed test runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from dyadscope.code.facts import RULESET, find_facts, person_key
+from dyadscope.records import Fact, Timex
+from dyadscope.text.segment import segment
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
+
+def year_timexes(text: str) -> list[Timex]:
+    out = []
+    for s in segment("d", text):
+        for m in re.finditer(rf"\b(?:({MONTHS})\s+)?(1[89]\d\d|20\d\d)\b", s.text):
+            value = m.group(2) if not m.group(1) else f"{m.group(2)}-{MONTHS.split('|').index(m.group(1)) + 1:02d}"
+            out.append(Timex("d", s.index, s.start + m.start(), s.start + m.end(), m.group(0), value, value, value,
+                             "month" if m.group(1) else "year", "absolute"))
+    return out
+
+
+def facts_of(text: str) -> list[Fact]:
+    return find_facts("doc.txt", "d", text, segment("d", text), year_timexes(text))
+
+
+def only(text: str, kind: str) -> Fact:
+    found = [f for f in facts_of(text) if f.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+QUANTITIES = [
+    # (sentence, value, unit, qualifier, allowed interval must contain / exclude)
+    ("Trade turnover between the two states reached USD 4.4 billion in 2023.", "4400000000", "USD", "exact",
+     4.38e9, 4.5e9),
+    ("Moscow owes Baku about 100 million dollars for the radar station.", "100000000", "USD", "approx", 95e6, 160e6),
+    ("Baku has invested over USD 1 billion in Russian enterprises.", "1000000000", "USD", "above", 1.2e9, 0.9e9),
+    ("Exports grew by 23.9% last year.", "23.9", "percent", "exact", 23.9, 25.0),
+    ("By then the army had lost one-fifth of its territory.", "20", "percent", "exact", 20.0, 30.0),
+    ("Some 84 T-72 tanks were shipped across the border.", "84", "vehicles", "approx", 80.0, 100.0),
+    ("The number of joint ventures has exceeded 1,000.", "1000", "companies", "above", 1200.0, 900.0),
+    ("Millions of migrants live and work in the larger country.", "2000000", "persons", "above", 3e6, 1.5e6),
+    ("The delegation brought nine or ten amendments to the talks.", "9", "items", "exact", 10.0, 12.0),
+]
+
+
+@pytest.mark.parametrize("text,value,unit,qualifier,inside,outside", QUANTITIES, ids=[q[0][:40] for q in QUANTITIES])
+def test_quantities_carry_value_unit_qualifier_and_the_interval_they_allow(
+        text: str, value: str, unit: str, qualifier: str, inside: float, outside: float) -> None:
+    f = only(text, "quantity")
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+    assert f.low is not None and f.high is not None
+    assert f.low <= inside <= f.high
+    assert not (f.low <= outside <= f.high)
+
+
+def test_a_vote_count_is_one_fact_with_both_numbers() -> None:
+    f = only("The parliament, in a vote of 30 to 13, ratified the treaty in September 1993.", "vote")
+    assert (f.value, f.unit, f.date) == ("30-13", "votes", "1993-09")
+
+
+def test_a_quantity_is_dated_by_the_year_of_its_own_clause() -> None:
+    text = "In 2022 trade grew by 23.9% (USD 3.71 billion), and in 2023 it grew by 17.5%."
+    got = {(f.value, f.date) for f in facts_of(text) if f.kind == "quantity"}
+    assert got == {("23.9", "2022"), ("3710000000", "2022"), ("17.5", "2023")}
+
+
+HAPPENINGS = [
+    # (passage, subject key, year, date basis)
+    ("Vladimir Putin came to power in 2000.", "vladimir_putin:took_office", "2000", "explicit"),
+    ("Yeltsin was replaced by his Prime Minister Vladimir Putin in 2001.", "vladimir_putin:took_office", "2001",
+     "explicit"),
+    ("The second stage lasted from 2000 till 2008 and covered Vladimir Putin's two terms of presidency.",
+     "vladimir_putin:took_office", "2000", "explicit"),
+    ("In 1999 the war resumed. That coincides with Vladimir Putin's coming to power.", "vladimir_putin:took_office",
+     "1999", "carried"),
+    ("Aliyev became the acting President of the republic in 1993.", "aliyev:took_office", "1993", "explicit"),
+    ("The Eurasian Customs Union was founded in 2010.", "founded:customs_union", "2010", "explicit"),
+]
+
+
+@pytest.mark.parametrize("text,subject,year,basis", HAPPENINGS, ids=[h[0][:40] for h in HAPPENINGS])
+def test_dated_happenings_get_a_subject_key_that_compares_across_documents(
+        text: str, subject: str, year: str, basis: str) -> None:
+    found = [f for f in facts_of(text) if f.kind == "happening"]
+    assert [(f.subject, f.date, f.date_basis) for f in found] == [(subject, year, basis)]
+
+
+def test_a_loosely_dated_happening_says_how_loose() -> None:
+    carried = only("In 1999 the war resumed. That coincides with Vladimir Putin's coming to power.", "happening")
+    stated = only("Vladimir Putin came to power in 2000.", "happening")
+    assert carried.tolerance >= 1 and stated.tolerance == 0
+
+
+NO_HAPPENING = [
+    ("a time in office without a stated span", "Putin's presidency in 2005 saw growth."),
+    ("a return is another happening than taking office", "Putin returned to the presidency in 2012."),
+    ("a year in another clause does not date the happening",
+     "After the collapse of the Soviet Union, the republic issued its own money (in 1992)."),
+    ("a happening without any date", "Vladimir Putin came to power."),
+]
+
+
+@pytest.mark.parametrize("comment,text", NO_HAPPENING, ids=[n[0] for n in NO_HAPPENING])
+def test_sentences_that_do_not_date_a_once_only_happening_give_none(comment: str, text: str) -> None:
+    assert [f for f in facts_of(text) if f.kind == "happening"] == []
+
+
+def test_recurring_happenings_are_kept_as_dated_events_not_compared() -> None:
+    f = only("Russia and Azerbaijan signed an agreement on the border in 1997.", "dated_event")
+    assert f.subject.startswith("signed:") and f.date == "1997"
+
+
+def test_other_explicit_dates_are_kept_as_low_confidence_dated_mentions() -> None:
+    f = only("The republic issued its own money in 1992.", "dated_mention")
+    assert f.date == "1992" and f.confidence < 0.5
+
+
+NO_FACTS = [
+    "Relations improved considerably after the talks.",
+    "The minister spoke for a long time about the pipeline.",
+    "Section 3 of the paper discusses the second chapter.",
+]
+
+
+@pytest.mark.parametrize("text", NO_FACTS)
+def test_sentences_without_figures_or_dates_give_no_facts(text: str) -> None:
+    assert facts_of(text) == []
+
+
+def test_every_fact_explains_itself() -> None:
+    text = "Intro. Trade turnover reached USD 4.4 billion in 2023."
+    f = only(text, "quantity")
+    assert text[f.start:f.end] == f.sentence
+    assert f.quote in f.sentence and f.quote == "USD 4.4 billion"
+    assert f.rule.startswith(RULESET + ":")
+    assert math.isfinite(f.low or 0)
+
+
+def test_a_surname_takes_the_first_name_the_document_gives_elsewhere() -> None:
+    assert person_key("Putin", {"Putin": "Vladimir"}) == "vladimir_putin"
+    assert person_key("Putin's", {}) == "putin"
+    assert person_key("Ilham Aliyev", {"Aliyev": "Heydar"}) == "ilham_aliyev"
