@@ -246,6 +246,10 @@ class Store(abc.ABC):
         """The events (mentions) of one story."""
 
     @abc.abstractmethod
+    def events_of_stories(self, story_ids: Iterable[str]) -> dict[str, list[Event]]:
+        """The events of several stories at once (one query), by story id, each list in story order."""
+
+    @abc.abstractmethod
     def replace_stories(self, stories: Iterable[Story]) -> int:
         """Replace every story (and the story_events links) in one transaction; returns how many."""
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import inspect
 import os
 from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from ..ingest import Skipped, Source, discover
 from ..lexicon import version_of
 from ..options import Options
 from ..pipeline import DEFAULT_STAGES, plan, registered
-from ..records import Contradiction, Story
+from ..records import Contradiction, Fact
 from ..resolve.stories import resolve
 from ..scale import Coded, Failed, Known, Outcome, code_documents
 from .base import FileStamp, Store, source_key
@@ -218,7 +219,7 @@ def record_versions(store: Store, stages: Sequence[str]) -> None:
     store.set_meta(items)
 
 
-def _find_contradictions() -> Callable[[list[Any], list[Story]], Iterable[Contradiction]] | None:
+def _find_contradictions() -> Callable[..., Iterable[Contradiction]] | None:
     try:
         module = importlib.import_module("dyadscope.resolve.contradictions")
     except ModuleNotFoundError as exc:
@@ -229,14 +230,41 @@ def _find_contradictions() -> Callable[[list[Any], list[Story]], Iterable[Contra
     return fn if callable(fn) else None
 
 
+#: stories whose events are handed to the contradiction finder at once (bounds memory on large stores)
+STORY_CHUNK = 500
+
+
 def resolve_corpus(store: Store) -> tuple[int, int]:
-    """Recompute stories and contradictions from the whole store; returns (stories, contradictions)."""
+    """Recompute stories and contradictions from the whole store; returns (stories, contradictions).
+
+    Stories come from :func:`dyadscope.resolve.stories.resolve` over the stored events in date order. When
+    ``dyadscope.resolve.contradictions.find_contradictions(facts, stories, events=...)`` is installed, it
+    finds the contradictions — between facts once, then story by story in chunks (only stories with two or
+    more sources can disagree) with the events of those stories and the facts stated in their sentences.
+    Without it, the stories' own date conflicts are stored.
+    """
     result = resolve(store.events(happened_only=True), ordered=True)
     n_stories = store.replace_stories(result.stories)
-    found: list[Contradiction] = list(result.contradictions)
     finder = _find_contradictions()
-    if finder is not None:
-        found.extend(finder(store.facts(), result.stories))
+    found: list[Contradiction] = []
+    if finder is None:
+        found = list(result.contradictions)
+    else:
+        facts = store.facts()
+        found = list(finder(facts, []))
+        takes_events = "events" in inspect.signature(finder).parameters
+        by_sentence: dict[tuple[str, int], list[Fact]] = {}
+        for f in facts:
+            by_sentence.setdefault((f.doc_id, f.start), []).append(f)
+        multi = [s for s in result.stories if s.num_sources >= 2]
+        for i in range(0, len(multi), STORY_CHUNK):
+            chunk = multi[i:i + STORY_CHUNK]
+            if not takes_events:
+                found.extend(c for c in finder([], chunk) if c.kind != "fact")
+                continue
+            events = [e for evs in store.events_of_stories(s.story_id for s in chunk).values() for e in evs]
+            near = list({id(f): f for e in events for f in by_sentence.get((e.doc_id, e.start), ())}.values())
+            found.extend(c for c in finder(near, chunk, events=events) if c.kind != "fact")
     seen: set[tuple[str, ...]] = set()
     unique = []
     for c in found:

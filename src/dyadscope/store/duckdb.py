@@ -407,6 +407,24 @@ class DuckDBStore(Store):
                "WHERE se.story_id = ? ORDER BY se.position")
         return list(self._records(Event, "events", sql, [story_id]))
 
+    def events_of_stories(self, story_ids: Iterable[str]) -> dict[str, list[Event]]:
+        ids = list(dict.fromkeys(story_ids))
+        out: dict[str, list[Event]] = {i: [] for i in ids}
+        if not ids:
+            return out
+        cols = self._cols["events"]
+        view = "_wanted_stories"
+        self._con.register(view, pa.table({"story_id": pa.array(ids, type=pa.string())}))
+        try:
+            rows = list(self._rows(
+                f"SELECT se.story_id AS _story, e.* FROM {view} w JOIN story_events se USING (story_id) "
+                "JOIN events e ON e.event_id = se.event_id ORDER BY se.story_id, se.position"))
+        finally:
+            self._con.unregister(view)
+        for row in rows:
+            out[row.pop("_story")].append(codec.decode(Event, row, cols))
+        return out
+
     def replace_stories(self, stories: Iterable[Story]) -> int:
         self._writable()
         con = self._con

@@ -1,0 +1,62 @@
+"""The cross-document step of build: stories and contradictions recomputed from the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyadscope.pipeline import Analysis
+from dyadscope.records import Document, Event, text_id
+from dyadscope.store import Store, open_store
+from dyadscope.store import build as build_module
+from dyadscope.store.build import resolve_corpus
+
+A = "In 1993 Baku refused to let Russian border guards return to the frontier with Iran."
+B = "Azerbaijan refused in 1992 to let Russian border guards return to its frontier with Iran."
+C = "In 1993 Baku refused to let Russian border guards back onto the Iranian frontier."
+
+
+def _add(store: Store, name: str, sentence: str, year: str) -> None:
+    doc = Document(doc=name, doc_id=text_id(sentence), text=sentence, path=f"/c/{name}")
+    t = sentence.index("refused")
+    event = Event(doc=name, doc_id=doc.doc_id, sentence=sentence, start=0, end=len(sentence), trigger="refused",
+                  trigger_start=t, trigger_end=t + 7, source="AZE", target="RUS", plover="REJECT", quad=3,
+                  intensity=-4.0, date_start=year, date_precision="year", issues=("SECURITY_ALIGNMENT",))
+    store.add_analysis(Analysis(document=doc, events=(event,)))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    s = open_store(tmp_path / "r.duckdb")
+    _add(s, "a.txt", A, "1993")
+    _add(s, "b.txt", B, "1992")
+    _add(s, "c.txt", C, "1993")
+    return s
+
+
+def test_one_refusal_dated_differently_by_two_documents_is_one_story_and_a_contradiction(store: Store) -> None:
+    n_stories, n_contradictions = resolve_corpus(store)
+    assert n_stories == 1
+    (story,) = store.stories()
+    assert (story.num_sources, story.date_start, story.date_conflict) == (3, "1993", True)
+    kinds = {c.kind for c in store.contradictions()}
+    assert "story_date" in kinds and n_contradictions == len(store.contradictions())
+    dated = [c for c in store.contradictions() if c.kind == "story_date"]
+    assert {"1992", "1993"} == {dated[0].a_value, dated[0].b_value}
+    assert store.events_of_stories([story.story_id])[story.story_id] == store.story_events(story.story_id)
+
+
+def test_without_the_contradiction_finder_the_stories_own_date_conflicts_are_stored(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_module, "_find_contradictions", lambda: None)
+    resolve_corpus(store)
+    (c,) = store.contradictions()
+    assert c.kind == "story_date" and {c.a_doc, c.b_doc} <= {"a.txt", "b.txt", "c.txt"} and "1992" in (
+        c.a_value, c.b_value)
+
+
+def test_resolving_twice_replaces_rather_than_adds(store: Store) -> None:
+    first = resolve_corpus(store)
+    assert resolve_corpus(store) == first
+    assert store.stats()["stories"] == 1 and store.stats()["story_events"] == 3
