@@ -191,6 +191,16 @@ def _detokenise(tokens: Iterable[str]) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def _dateline(line: str) -> str | None:
+    """The date of a short dateline ("September 01 , 2007"), parsed with dateparser; None if it is not one."""
+    if len(line) > 40 or not any(c.isdigit() for c in line):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(line.replace(" ,", ","), languages=["en"])
+    return parsed.date().isoformat() if parsed else None
+
+
 def read_meantime(folder: str | Path) -> list[TimexDoc]:
     """MEANTIME NAF-like XML files under ``folder`` (recursively): text, DCT and TIMEX3 gold.
 
@@ -222,6 +232,10 @@ def read_meantime(folder: str | Path) -> list[TimexDoc]:
         for tid, sent, surface in tokens:
             if sent <= last:
                 sentences[sent].append((tid, surface))
+        if dct is None and 1 in sentences:   # a dateline without its CREATION_TIME markable
+            dct = _dateline(" ".join(surface for _, surface in sentences[1]))
+            if dct is not None:
+                dct_tokens = {tid for tid, _ in sentences[1]}
         parts: list[str] = []
         where: dict[str, tuple[int, int]] = {}
         length = 0

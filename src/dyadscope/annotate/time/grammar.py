@@ -152,7 +152,8 @@ def grammar(lang: str = "en") -> Grammar:
     names: list[tuple[tuple[str, str], ...]] = []
     for entry in entries:
         langs = tuple(str(x) for x in entry.get("lang", ["en"]))
-        if "*" not in langs and lang not in langs and not (lang not in words.months and "en" in langs):
+        if "*" not in langs and lang not in langs and not entry.get("everywhere") and \
+                not (lang not in words.months and "en" in langs):
             continue
         short = entry["id"].split(":", 1)[1]
         body = expand(str(entry["pattern"]), _macros(words, langs), short)

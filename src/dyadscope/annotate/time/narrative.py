@@ -74,7 +74,7 @@ class _Topics:
         for words in self.words.values():
             for w in words:
                 df[w] = df.get(w, 0) + 1
-        limit = max(1, int(max_share * len(self.words)))
+        limit = max(2, int(max_share * len(self.words)))
         self.common = {w for w, n in df.items() if n > limit}
 
     def continues(self, previous: int, paragraph: int) -> bool:
