@@ -63,6 +63,22 @@ POSITIVE = [
      {"title": "Samur water dispute", "outlet": "Wikipedia"}),
     ("a wire dateline", "BAKU, March 12, 2003 (Caspian Ledger) - Officials said the talks would go on.",
      {"published": "2003-03-12", "basis": "dateline"}),
+    ("a wire dateline with two places", "Talks end in a deal\n\nMOSCOW/BAKU, 3 May 2019 -- Officials signed it.",
+     {"published": "2019-05-03", "title": "Talks end in a deal"}),
+    ("a Russian wire dateline", "Министры встретились в Баку\n\nБаку, 14 мая 2019 года. Министры подписали протокол.",
+     {"published": "2019-05-14", "title": "Министры встретились в Баку"}),
+    ("a title above a wire dateline without a year", ("BORDER REOPENS AFTER SIX WEEKS\n\nQUBA, May 3 (CL) -- The"
+     " crossing reopened."), {"title": "Border Reopens after Six Weeks", "published": None}),
+    ("a Markdown heading and an emphasised byline with a place",
+     "# Ferry line reopens after four months\n\n*By Caspian Ledger staff · Aktau, 3 April 2019*",
+     {"title": "Ferry line reopens after four months", "author": "Caspian Ledger staff",
+      "outlet": "Caspian Ledger", "published": "2019-04-03"}),
+    ("a headline above a byline after site furniture",
+     ("Caspian Ledger | Home | News | Analysis | About\n\nTuesday, 3 May 2016\n\nFiled under: Reports\n\n"
+     "Rate this item 1 2 3 4 5 (3 votes)\n\nFerries return to the Caspian\n\nBy Rustam Guliyev"),
+     {"title": "Ferries return to the Caspian", "author": "Rustam Guliyev", "published": "2016-05-03"}),
+    ("a lone first line above the body", "Ferries return to the Caspian" + BODY.rstrip(),
+     {"title": "Ferries return to the Caspian"}),
 ]
 
 FOOTERS = [
@@ -75,6 +91,15 @@ FOOTERS = [
      {"author": "Nigar Hasanova"}),
     ("an encyclopedia revision line", "\nThis page was last edited on 5 March 2024, at 10:12 (UTC).",
      {"published": "2024-03-05", "basis": "last_edited"}),
+    ("a credit line naming a desk", "\nReporting by the Caspian Ledger desk.",
+     {"author": "Caspian Ledger desk", "outlet": "Caspian Ledger"}),
+    ("a filed-by line with a date", "\n*Filed by the Caspian Desk, 13 August 2018.*",
+     {"author": "Caspian Desk", "outlet": None, "published": "2018-08-13"}),
+    ("a closing signature naming the outlet", "\n-- Transcaucasus Wire Service", {"outlet": "Transcaucasus Wire Service"}),
+    ("a closing note on the author", "\n*Nigar Hasanova writes on the politics of the Caspian region.*",
+     {"author": "Nigar Hasanova"}),
+    ("a closing biography", "\nNigar Hasanova is a senior fellow at the Baku Policy Institute.",
+     {"author": "Nigar Hasanova"}),
 ]
 
 NEGATIVE = [
@@ -87,6 +112,10 @@ NEGATIVE = [
     ("interface lines above a name", ("Read in Russian\nRate this article\n(votes: 4)\nShare\nElmar Sadigov\n\n"
                                      "Senior Fellow at the Baku Policy Centre"), "title"),
     ("a bare name without an affiliation", "Elmar Sadigov\n\nThe summit opened on a cold morning.", "author"),
+    ("a site menu above a dateline", "Caspian Ledger | Home | News | About\n\nTuesday, 3 May 2016", "title"),
+    ("a section label above a byline", "Published in Field Reports\n\nBy Rustam Guliyev", "title"),
+    ("a place and date inside a sentence", "Baku, 5 December 2023 was a cold day for the talks on the river.",
+     "published"),
     ("a reference list entry with a volume", ("1. Anna Example, \"Caspian oil\", Energy Quarterly, Vol. 3, No. 4, "
                                              "December 1999 - February 2000, p. 82-83."), "outlet"),
 ]
@@ -94,6 +123,9 @@ NEGATIVE = [
 NEGATIVE_FOOTERS = [
     ("a body sentence about copyright law", "\nCopyright law in Azerbaijan was rewritten in 1996 after long debate.",
      ("author", "outlet", "published")),
+    ("a closing sentence about a president", "\nIlham Aliyev is the president of Azerbaijan since 2003.",
+     ("author",)),
+    ("a dash before a quotation", "\n-- and that, the minister said, was the end of the matter.", ("author", "outlet")),
     ("a site-wide copyright range", "\n© 2001–2024 Caspian Ledger", ("published",)),
 ]
 

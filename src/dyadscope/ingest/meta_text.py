@@ -14,7 +14,6 @@ read); :mod:`dyadscope.ingest.metadata` chooses among them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -22,15 +21,15 @@ from typing import Any
 from ..lexicon import load_entries, load_yaml, version_of, words_pattern
 from .dates import parse_date, placeholders
 from .items import MetaValue
+from .lines import Line, head_lines, needle_lines, tail_lines
+from .meta_header import header_values
 from .names import (
     clean_outlet,
-    display_name,
+    desk_author,
     has_affiliation,
     has_org_word,
     is_org_name,
-    is_person_name,
     split_names,
-    strip_marker,
     title_case,
 )
 
@@ -50,13 +49,6 @@ class Rule:
     order: str | None
     needles: tuple[str, ...]
     requires_affiliation: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    start: int
-    end: int
-    text: str
 
 
 @lru_cache(maxsize=1)
@@ -98,69 +90,22 @@ def rules() -> tuple[Rule, ...]:
     return tuple(out)
 
 
-def _line(text: str, start: int, end: int) -> Line | None:
-    raw = text[start:end]
-    stripped = raw.strip()
-    if not stripped:
-        return None
-    lead = len(raw) - len(raw.lstrip())
-    return Line(start + lead, start + lead + len(stripped), stripped)
-
-
-def head_lines(text: str, n: int) -> list[Line]:
-    """The first ``n`` non-empty lines (stripped), with offsets."""
-    out: list[Line] = []
-    pos = 0
-    while len(out) < n and pos <= len(text):
-        end = text.find("\n", pos)
-        end = len(text) if end == -1 else end
-        line = _line(text, pos, end)
-        if line:
-            out.append(line)
-        pos = end + 1
-    return out
-
-
-def tail_lines(text: str, n: int) -> list[Line]:
-    """The last ``n`` non-empty lines, in text order."""
-    out: list[Line] = []
-    end = len(text)
-    while len(out) < n and end > 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = _line(text, start, end)
-        if line:
-            out.append(line)
-        end = start - 1
-    return out[::-1]
-
-
-def _needle_lines(text: str, needles: tuple[str, ...], limit: int) -> Iterator[Line]:
-    seen: set[int] = set()
-    pattern = re.compile("|".join(re.escape(n) for n in needles))
-    for m in pattern.finditer(text):
-        start = text.rfind("\n", 0, m.start()) + 1
-        if start in seen:
-            continue
-        seen.add(start)
-        if len(seen) > limit:
-            return
-        end = text.find("\n", m.end())
-        line = _line(text, start, len(text) if end == -1 else end)
-        if line:
-            yield line
-
-
 def _values(rule: Rule, line: Line, m: re.Match[str], languages: tuple[str, ...]) -> list[MetaValue]:
     groups = {k: v for k, v in m.groupdict().items() if v}
     out: list[MetaValue] = []
 
     def add(field: str, value: str, group: str, precision: str | None = None, alternative: str | None = None) -> None:
-        out.append(MetaValue(field, value, rule.basis, rule.rule, line.text, line.start + m.start(group) - m.start(),
-                             line.start + m.end(group) - m.start(), precision, alternative))
+        out.append(MetaValue(field, value, rule.basis, rule.rule, line.text, line.start + m.start(group),
+                             line.start + m.end(group), precision, alternative))
 
     authors: list[str] = []
     if "author" in groups:
         names = split_names(groups["author"])
+        desk = None if names else desk_author(groups["author"])
+        if desk:
+            names = [desk[0]]
+            if desk[1] and "outlet" not in groups:
+                add("outlet", desk[1], "author")
         if names is None:
             return []
         authors.extend(names)
@@ -211,59 +156,6 @@ def _scan(rule_list: list[Rule], line: Line, languages: tuple[str, ...]) -> list
     return out
 
 
-def _header_line(line: Line, languages: tuple[str, ...]) -> bool:
-    """Whether a line belongs to a document's header block (a byline, dateline, label or bare name)."""
-    head_rules = [r for r in rules() if r.scope in ("head", "edges")]
-    return bool(_scan(head_rules, line, languages)) or is_person_name(strip_marker(line.text)[0])
-
-
-def _title_like(line: str) -> bool:
-    words = sum(1 for ch in line if ch.isalnum() or ch.isspace())
-    low = line.lower().strip(" .:")
-    headings = {str(w).lower() for w in _meta()["heading_words"]}
-    return (words >= 0.8 * len(line) and not line.endswith(".") and low not in headings
-            and not _NUMBERED_HEADING_RE.match(line) and (line[:1].isalpha() or line[:1] in "\"“«'‘"))
-
-
-def _title_block(lines: list[Line], header: int) -> MetaValue | None:
-    block = lines[:header]
-    meta = _meta()
-    if not 1 <= len(block) <= int(meta["title_max_lines"]):
-        return None
-    words = sum(len(x.text.split()) for x in block)
-    if words > int(meta["title_max_words"]) or not all(_title_like(x.text) for x in block):
-        return None
-    title = " ".join(x.text for x in block)
-    if title.isupper():
-        title = title_case(title)
-    quote = " / ".join(x.text for x in block)
-    return MetaValue("title", title, "title_lines", rule_id("title_lines"), quote, block[0].start, block[-1].end)
-
-
-def _header_rules(lines: list[Line], languages: tuple[str, ...]) -> list[MetaValue]:
-    out: list[MetaValue] = []
-    limit = int(_meta()["title_max_lines"]) + 1
-    for i, line in enumerate(lines[:limit]):
-        if _header_line(line, languages):
-            if i:
-                title = _title_block(lines, i)
-                if title:
-                    out.append(title)
-            break
-    for i, line in enumerate(lines):
-        name, marked = strip_marker(line.text)
-        if not is_person_name(name):
-            continue
-        following = [x for x in lines[i + 1:i + 3] if not is_person_name(strip_marker(x.text)[0])]
-        if marked:
-            out.append(MetaValue("author", display_name(name), "name_marker", rule_id("name_marker"), line.text,
-                                 line.start, line.start + len(name)))
-        elif following and has_affiliation(following[0].text) and len(following[0].text.split()) <= 25:
-            out.append(MetaValue("author", display_name(name), "name_affiliation", rule_id("name_affiliation"),
-                                 f"{line.text} / {following[0].text}", line.start, line.start + len(name)))
-    return out
-
-
 def text_metadata(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[MetaValue, ...]:
     """Every metadata value the rules find in ``text``, strongest rule first within each scope."""
     meta = _meta()
@@ -277,12 +169,12 @@ def text_metadata(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[Meta
     tail_starts = {x.start for x in tail}
     for line in head:  # a short document's lines are both head and tail
         out.extend(_scan(both_rules if line.start in tail_starts else head_rules, line, languages))
-    out.extend(_header_rules(head, languages))
+    out.extend(header_values(head, lambda line: _scan(head_rules, line, languages)))
     tail_rules = [r for r in all_rules if r.scope in ("tail", "edges")]
     for line in tail:
         if line.start not in head_starts:
             out.extend(_scan(tail_rules, line, languages))
     for rule in (r for r in all_rules if r.scope == "any"):
-        for line in _needle_lines(text, rule.needles, int(meta["max_any_lines"])):
+        for line in needle_lines(text, rule.needles, int(meta["max_any_lines"])):
             out.extend(_scan([rule], line, languages))
     return tuple(out)

@@ -28,6 +28,7 @@ def _meta() -> dict[str, Any]:
 def _stopwords() -> frozenset[str]:
     words = {word_key(str(w)) for w in _meta()["name_stopwords"]}
     words |= {word_key(str(w)) for w in _meta()["org_words"]}
+    words |= {word_key(str(w)) for w in _meta()["title_small_words"]}
     words |= set(month_numbers()) | set(weekday_words())
     return frozenset(words)
 
@@ -74,12 +75,13 @@ def strip_marker(text: str) -> tuple[str, bool]:
 
 
 def is_person_name(text: str) -> bool:
-    """Whether ``text`` reads as one person's name: 2–5 words, each Capitalised (or all words in capitals),
-    initials and particles allowed, no digits, no stop words (months, places, interface words)."""
+    """Whether ``text`` reads as one person's name: 2–5 words, each Capitalised (or 2–4 words all in capitals),
+    initials and particles allowed, no digits, no stop words (months, places, interface words, the small
+    words of titles)."""
     tokens = text.split()
-    if not 2 <= len(tokens) <= 5:
-        return False
     all_caps = all(t.isupper() for t in tokens if any(ch.isalpha() for ch in t))
+    if not 2 <= len(tokens) <= (4 if all_caps else 5):
+        return False
     core = initials = 0
     for i, tok in enumerate(tokens):
         key = word_key(tok)
@@ -108,6 +110,22 @@ def split_names(text: str) -> list[str] | None:
     if not parts or not all(is_person_name(p) for p in parts):
         return None
     return [display_name(p) for p in parts]
+
+
+def desk_author(text: str) -> tuple[str, str | None] | None:
+    """An organisation's staff as a byline's author, and the organisation when the staff word is written in
+    lower case: "Transcaucasus Wire Service staff" → (that, "Transcaucasus Wire Service"); "the Caspian Desk"
+    → ("Caspian Desk", None). None when ``text`` is not an organisation-like name ending in a ``staff_words``
+    word."""
+    text = re.sub(r"^(?:the)\s+", "", " ".join(text.split()).strip(" .,;:"), flags=re.IGNORECASE)
+    staff = {str(w).lower() for w in _meta()["staff_words"]}
+    words = text.split()
+    for n in (2, 1):
+        if len(words) > n and " ".join(words[-n:]).lower() in staff:
+            org = " ".join(words[:-n])
+            if is_org_name(org):
+                return text, (org if words[-n][:1].islower() else None)
+    return None
 
 
 def display_name(name: str) -> str:
