@@ -119,7 +119,7 @@ def collapse(s: str) -> str:
 # --- text predicates ---------------------------------------------------------------------------------
 
 _FINAL_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_SENT_PUNCT_RE = re.compile(r"\w[.!?…][\"'”’»)\]]*(?:\s|$)")
+_SENT_PUNCT_RE = re.compile(r"\w[.!?…][\"'”’»)\]]*\d{0,3}(?:\s|$)")
 _ALPHA_WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
 _DATE_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -183,6 +183,15 @@ def is_list_item(s: str) -> bool:
     return (has_year(s) or s.count(",") >= 2 or link) and title_ratio(s) >= 0.5
 
 
+_NUMBER_CELL_RE = re.compile(r"[-+]?[$€£₽]?\d[\d.,\s%]*")
+
+
+def table_row(s: str) -> bool:
+    """A row of a table as loaders write it: cells split by tabs or " | ", one of them a figure."""
+    cells = [c.strip() for c in re.split(r"\t| \| ", s)]
+    return len(cells) >= 2 and (" | " in s or "\t" in s) and any(_NUMBER_CELL_RE.fullmatch(c) for c in cells)
+
+
 # --- layout of the whole text ------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -210,13 +219,13 @@ def layout_of(lines: Sequence[Line]) -> Layout:
     upper = sum(1 for c in letters if c.isupper())
     lower = sum(1 for c in letters if c.islower())
     caps = upper > 2 * max(lower, 1)
-    if len(body) < 8:
+    if len(body) < 3:
         return Layout(caps=caps)
     lengths = sorted(len(ln.content) for ln in body)
     width = lengths[int(len(lengths) * 0.9)]
     near_full = sum(1 for n in lengths if n >= 0.6 * width) / len(lengths)
     open_lines = [ln for ln in body if not ends_sentence(ln.content)]
-    wrapped = width <= 160 and near_full >= 0.6 and len(open_lines) >= 0.4 * len(body)
+    wrapped = width <= 160 and near_full >= 0.6 and len(open_lines) >= 0.3 * len(body)
     if not wrapped:
         return Layout(width=width, caps=caps)
     one_blank = adjacent = 0
@@ -227,7 +236,7 @@ def layout_of(lines: Sequence[Line]) -> Layout:
             adjacent += 1
         elif i + 2 < n and lines[i + 1].blank and not lines[i + 2].blank:
             one_blank += 1
-    double = one_blank > 2 * adjacent and one_blank >= 5
+    double = one_blank > 2 * adjacent and one_blank >= 3
     return Layout(wrapped=True, double_spaced=double, width=width, caps=caps)
 
 
@@ -235,7 +244,8 @@ def excise(lines: Sequence[Line], first: int, last: int, text: str, layout: Layo
     """The span to replace when lines ``first..last`` are taken out of the flow, and what replaces it.
 
     If the text before them stops mid-sentence, the blank lines around them go too and the two sides
-    are joined by an ordinary line gap, so the sentence can be rebuilt; otherwise the lines alone go.
+    are joined by an ordinary line gap, so the sentence can be rebuilt; otherwise the lines go with
+    their line ends, and the blank lines around them stay as they were.
     """
     before = first - 1
     while before >= 0 and lines[before].blank:
@@ -245,4 +255,5 @@ def excise(lines: Sequence[Line], first: int, last: int, text: str, layout: Layo
         after += 1
     if before >= 0 and after < len(lines) and not ends_sentence(lines[before].content):
         return lines[before].end, lines[after].start, layout.line_gap
-    return lines[first].start, lines[last].end, ""
+    end = lines[last].end + 1 if last + 1 < len(lines) else lines[last].end
+    return lines[first].start, end, ""

@@ -30,11 +30,13 @@ from .base import (
     collapse,
     ends_sentence,
     finish,
+    has_year,
     is_list_item,
     is_prose,
     layout_of,
     lower_ratio,
     split_lines,
+    table_row,
 )
 from .data import LinePattern, chrome_patterns, layout_words, rule_id
 from .notes import citation_signals
@@ -118,9 +120,10 @@ def _list_block(lines: Sequence[Line], i: int, layout: Layout) -> list[int]:
     j = _next_content(lines, i)
     while j is not None and j - i < _WALK_LIMIT:
         c = collapse(lines[j].content)
-        short = len(c.split()) <= 8 and not ends_sentence(c) and lower_ratio(c) < 0.5
-        bullet = bool(_BULLET_RE.match(c)) and len(c.split()) <= 30
-        if not (is_list_item(c) or bullet or (short and not is_prose(c, layout.caps))):
+        words = len(c.split())
+        headline = words <= 25 and not is_prose(c, layout.caps) and (has_year(c) or not ends_sentence(c))
+        bullet = bool(_BULLET_RE.match(c)) and words <= 30
+        if not (is_list_item(c) or bullet or headline):
             break
         out.append(j)
         j = _next_content(lines, j)
@@ -198,7 +201,14 @@ def _running(lines: Sequence[Line], i: int, layout: Layout) -> bool:
     return flows_on or layout.full(c)
 
 
-def _front(lines: Sequence[Line], layout: Layout, repeated: Counter[str]) -> dict[int, tuple[str, str]]:
+def _repeated_in_margins(c: str, repeated: tuple[Counter[str], Counter[str]]) -> bool:
+    """Is the line there twice or more, every time before the first or after the last running line?"""
+    total, in_margins = repeated
+    return total[c] >= 2 and in_margins[c] == total[c]
+
+
+def _front(lines: Sequence[Line], layout: Layout,
+           repeated: tuple[Counter[str], Counter[str]]) -> dict[int, tuple[str, str]]:
     marks: dict[int, tuple[str, str]] = {}
     v = layout_words().version
     i = _next_content(lines, -1)
@@ -218,13 +228,13 @@ def _front(lines: Sequence[Line], layout: Layout, repeated: Counter[str]) -> dic
             if nxt is not None and _affiliation_line(lines[nxt].content):
                 marks[nxt] = ("byline", rule_id("front", v, "affiliation_line"))
                 nxt = _next_content(lines, nxt)
-        elif repeated[collapse(c)] >= 2 and len(c.split()) <= 8 and not ends_sentence(c):
+        elif _repeated_in_margins(collapse(c), repeated) and len(c.split()) <= 8 and not ends_sentence(c):
             marks[i] = ("repeated_line", rule_id("front", v, "repeated_short_line"))
         i = nxt
     return marks
 
 
-def _back(lines: Sequence[Line], layout: Layout, repeated: Counter[str],
+def _back(lines: Sequence[Line], layout: Layout, repeated: tuple[Counter[str], Counter[str]],
           done: set[int]) -> dict[int, tuple[str, str]]:
     marks: dict[int, tuple[str, str]] = {}
     v = layout_words().version
@@ -241,19 +251,23 @@ def _back(lines: Sequence[Line], layout: Layout, repeated: Counter[str],
         words = cc.split()
         if p is not None:
             marks[i] = (p.kind, p.rule)
-        elif citation_signals(cc) >= 2 and re.match(r"\[?\d{1,3}[.)\]]?\s", cc):
+        elif (citation_signals(cc) >= 2 and re.match(r"\[?\d{1,3}[.)\]]?\s", cc)) or table_row(cc):
             break
         elif is_list_item(cc):
             marks[i] = ("related_list", rule_id("front", v, "link_or_publication_list"))
         elif _running(lines, i, layout):
             break
-        elif repeated[cc] >= 2 and len(words) <= 8 and not ends_sentence(cc):
+        elif _repeated_in_margins(cc, repeated) and len(words) <= 8 and not ends_sentence(cc):
             marks[i] = ("repeated_line", rule_id("front", v, "repeated_short_line"))
         elif len(words) <= 5 and not ends_sentence(cc) and not any(ch.isdigit() for ch in cc) and alpha_words(cc):
             marks[i] = ("footer_navigation", rule_id("front", v, "short_menu_line"))
         else:
             break
         i = _next_content(lines, i, -1)
+    lists = [i for i, (kind, rule) in marks.items() if rule.endswith(":link_or_publication_list")]
+    if len(lists) < 2:          # one name-and-date line closing a text is more likely a signature
+        for i in lists:
+            del marks[i]
     return marks
 
 
@@ -263,9 +277,13 @@ def remove_front_back_matter(text: str, ctx: StepContext) -> StepResult:
     if not any(not ln.blank for ln in lines):
         return StepResult(text)
     layout = layout_of(lines)
-    if not any(_running(lines, ln.index, layout) for ln in lines if not ln.blank):
+    running = [ln.index for ln in lines if not ln.blank and _running(lines, ln.index, layout)]
+    if not running:
         return StepResult(text, warnings=("no running prose found; front and back matter left as they are",))
-    repeated = Counter(collapse(ln.content) for ln in lines if not ln.blank and len(ln.content) <= 80)
+    short = [ln for ln in lines if not ln.blank and len(ln.content) <= 80]
+    total = Counter(collapse(ln.content) for ln in short)
+    in_margins = Counter(collapse(ln.content) for ln in short if ln.index < running[0] or ln.index > running[-1])
+    repeated = (total, in_margins)
     front = _front(lines, layout, repeated)
     back = _back(lines, layout, repeated, set(front))
     edits = [Edit(lines[i].start, lines[i].end, "", kind, rule) for i, (kind, rule) in {**front, **back}.items()]

@@ -6,7 +6,7 @@ closing quote. Markers count up through a text, so the sequence is the main sign
 - **strong** candidates — glued after a letter plus ``. , ; : ! ?`` ("Baku.68"), after a closing quote
   or bracket ("civilization.”10", "views”19"), or superscript digits — are taken unless the word before
   is an abbreviation that takes a number ("Vol.7", "No.2", "p.82");
-- **weak** candidates — a year followed by a glued number ("1993.14 By"), digits glued to a lower-case
+- **weak** candidates — a year or a page number followed by a glued number ("1993.14 By", "82-83.2 The"), digits glued to a lower-case
   word ("soon59)"), or a number standing alone after a sentence end ("unchanged.” 62 According") — are
   taken only when they fit the sequence of strong markers around them (bigger than the one before, by at
   most three, and smaller than the one after).
@@ -30,7 +30,7 @@ _END = r"(?=[\s)\]]|[,;:.](?:\s|$)|$)"
 _STRONG_PUNCT_RE = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)\]”’\"»]))([.,;:!?…])(\d{{1,3}}){_END}")
 _STRONG_QUOTE_RE = re.compile(rf"(?<=[^\s\d])([”’»\"\)\]])(\d{{1,3}}){_END}")
 _SUPERSCRIPT_RE = re.compile(r"(?<=[^\s\d])([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
-_YEAR_RE = re.compile(r"(?<![\d.])((?:1[5-9]|20)\d{2})\.(\d{1,3})(?=\s+[\"“‘(\[]?[A-ZА-ЯЁ]|\s*$)", re.MULTILINE)
+_NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:[-–]\d+)?)\.(\d{1,3})(?=\s+[\"“‘(\[]?[A-ZА-ЯЁ]|[ \t]*$)", re.MULTILINE)
 _WORD_DIGITS_RE = re.compile(rf"(?<![^\W\d_])([a-zа-яё]{{3,}})(\d{{1,3}}){_END}")
 _ALONE_RE = re.compile(r"(?<=[.!?][”’»\"\)])( )(\d{1,3})(?=\s+[\"“‘(]?[A-ZА-ЯЁ]|\s*$)|(?<=[.!?])( )(\d{1,3})(?=[ \t]*$)",
                        re.MULTILINE)
@@ -82,7 +82,7 @@ def _strong(text: str) -> list[_Candidate]:
 
 
 def _weak(text: str) -> list[_Candidate]:
-    out = [_Candidate(m.start(2), m.end(2), int(m.group(2)), "after_year") for m in _YEAR_RE.finditer(text)]
+    out = [_Candidate(m.start(2), m.end(2), int(m.group(2)), "after_number") for m in _NUMBER_RE.finditer(text)]
     out += [_Candidate(m.start(2), m.end(2), int(m.group(2)), "glued_to_word") for m in _WORD_DIGITS_RE.finditer(text)]
     for m in _ALONE_RE.finditer(text):
         g = 1 if m.group(2) is not None else 3

@@ -74,9 +74,9 @@ def _continues(a: str, layout: Layout) -> bool:
     return bool(words) and words[-1].lower().strip("\"“‘«(") in layout_words().continuation
 
 
-def _table_row(s: str) -> bool:
-    """A row of a table as loaders write it: cells split by tabs or by " | "."""
-    return s.count("\t") >= 1 or s.count(" | ") >= 2
+def _cells(s: str) -> bool:
+    """A line split into cells (tabs, or two " | " or more): a table row, never part of a paragraph."""
+    return "\t" in s or s.count(" | ") >= 2
 
 
 def _heading_tail(b: str, layout: Layout) -> bool:
@@ -92,7 +92,7 @@ def joins(a: str, b: str, gap: int, layout: Layout, *, b_indented: bool = False,
     """
     if fmt == "md" and (_MD_BLOCK_RE.match(a) or _MD_BLOCK_RE.match(b)):
         return False
-    if _BULLET_RE.match(b) or _table_row(a) or _table_row(b):
+    if _BULLET_RE.match(b) or _cells(a) or _cells(b):
         return False
     a_end = ends_sentence(a)
     para_gap = gap >= (2 if layout.double_spaced else 1)

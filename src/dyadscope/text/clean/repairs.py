@@ -24,7 +24,7 @@ _FIRST_WORD_RE = re.compile(r"([a-zа-яё]{1,12})\b(?![-'’])")
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
 _BODY_START = 4
-_COMMA_RE = re.compile(r"(?<=[a-zа-яё][a-zа-яё]),(?=[a-zа-яё]{2,}\b)")
+_COMMA_RE = re.compile(r"(?<=[a-zа-яё][a-zа-яё]),(?=[A-Za-zА-Яа-яЁё][a-zа-яё]+\b)")
 _DASH_RE = re.compile(r"(?<=[a-zа-яё,]) ([-–—])(?=[a-zа-яё]{2,})")
 _SPACES_RE = re.compile(r"[ \t]{2,}|[ \t]*\f[ \t\f]*")
 _BLANKS_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")

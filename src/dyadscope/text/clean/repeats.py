@@ -4,7 +4,7 @@ Runs on the rebuilt paragraphs (one blank line between them):
 
 - **exact repeats**: a paragraph of six words or more whose normalised text (case, punctuation and
   spacing ignored) was seen before;
-- **near repeats**: paragraphs of 15 words or more whose word-trigram sets overlap by 80% or more
+- **near repeats**: paragraphs of 15 words or more whose word-trigram sets overlap by 70% or more
   (candidates from datasketch MinHash LSH, confirmed by the exact Jaccard of the two sets);
 - **lead sentences**: a short paragraph (one or two sentences) that opens one of the next two
   paragraphs — the standalone lead is dropped and the body paragraph stays whole;
@@ -28,7 +28,8 @@ _SENT_RE = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z
 _MIN_EXACT_WORDS = 6
 _MIN_NEAR_WORDS = 15
 _MIN_QUOTE_WORDS = 8
-_THRESHOLD = 0.8
+_LSH_THRESHOLD = 0.6
+_THRESHOLD = 0.7
 _NUM_PERM = 64
 _VERSION = 1
 
@@ -65,7 +66,7 @@ def _near_duplicates(paras: Sequence[_Para], dropped: set[int]) -> dict[int, str
         return {}
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=_THRESHOLD, num_perm=_NUM_PERM)
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_NUM_PERM, weights=(0.2, 0.8))
     sets: dict[int, set[str]] = {}
     found: dict[int, str] = {}
     for i in idx:
