@@ -10,6 +10,9 @@ themselves, with segments cut at year boundaries.
 σ² their pooled within-year variance (the noise a change must rise above); when no year has two events,
 σ² = 1, the largest variance a ±1 value can have.
 
+**Thin evidence**: every detected stage must rest on at least ``min_events`` (5) events; a change point
+that would leave a thinner stage is dropped.
+
 **Uncertainty**: the events are resampled with replacement (``bootstrap`` times, fixed seed) and the fit
 repeated. For each change point, ``support`` is the share of resamples with a change point within one year
 of it, and ``low``–``high`` the 5th–95th percentile of where the nearest such change point fell.
@@ -17,6 +20,7 @@ of it, and ``low``–``high`` the 5th–95th percentile of where the nearest suc
 
 from __future__ import annotations
 
+import itertools
 import itertools
 import math
 from collections.abc import Sequence
@@ -85,11 +89,20 @@ def _yearly(units: Sequence[Unit], years: list[int]) -> np.ndarray:
     return sig
 
 
-def _fit(sig: np.ndarray, pen: float) -> list[int]:
+def _fit(sig: np.ndarray, pen: float, min_events: int) -> list[int]:
+    """Change points (indexes of the first year of each new stage); every stage keeps ``min_events``."""
     if len(sig) < 2:
         return []
     algo = rpt.Pelt(custom_cost=_WeightedL2(), min_size=1, jump=1).fit(sig)
-    return [b for b in algo.predict(pen=pen) if b < len(sig)]
+    cps = [b for b in algo.predict(pen=pen) if b < len(sig)]
+    while cps:
+        bounds = [0, *cps, len(sig)]
+        counts = [sig[a:b, 0].sum() for a, b in itertools.pairwise(bounds)]
+        thin = min(range(len(counts)), key=lambda i: counts[i])
+        if counts[thin] >= min_events:
+            break
+        cps.pop(min(thin, len(cps) - 1) if thin < len(cps) else len(cps) - 1)
+    return cps
 
 
 def _sigma2(units: Sequence[Unit]) -> float:
@@ -101,7 +114,7 @@ def _sigma2(units: Sequence[Unit]) -> float:
     return ss / dof if dof > 0 and ss > 0 else 1.0
 
 
-def detect_stages(units: Sequence[Unit], *, bootstrap: int = 200, seed: int = 0, min_events: int = 4
+def detect_stages(units: Sequence[Unit], *, bootstrap: int = 200, seed: int = 0, min_events: int = 5
                   ) -> DetectedStages:
     """Change points of the yearly net cooperation of ``units`` (see the module docstring)."""
     dated = [u for u in units if u.date[:4].isdigit() and u.quad]
@@ -112,13 +125,13 @@ def detect_stages(units: Sequence[Unit], *, bootstrap: int = 200, seed: int = 0,
     n = len(dated)
     sigma2 = _sigma2(dated)
     pen = 2.0 * sigma2 * math.log(max(n, 2))
-    cps = _fit(sig, pen) if n >= min_events else []
+    cps = _fit(sig, pen, min_events)
     rng = np.random.default_rng(seed)
     replicates: list[list[int]] = []
     if cps and bootstrap:
         for _ in range(bootstrap):
             pick = rng.integers(0, n, size=n)
-            replicates.append([years[b] for b in _fit(_yearly([dated[i] for i in pick], years), pen)])
+            replicates.append([years[b] for b in _fit(_yearly([dated[i] for i in pick], years), pen, min_events)])
     points = []
     for b in cps:
         year = years[b]
