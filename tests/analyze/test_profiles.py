@@ -40,8 +40,8 @@ CASES = [
     ("scare quotes do not count", 'Azerbaijan knows the cost of "friendship" with Russia.', []),
     ("the end of a compound does not count", "Baku launched a counter-terrorist operation.", []),
     ("a term far from any mention does not count",
-     "Russia said that in the long years of slow and careful work on the many open questions the partner "
-     "states had been patient.", []),
+     ("Russia said that in the long years of slow and careful work on the many open questions the partner "
+     "states had been patient."), []),
     ("descriptive conflict words carry no judgement", "Russia and Azerbaijan fought a war over sanctions.", []),
 ]
 
@@ -85,6 +85,6 @@ def test_the_seeds_run_from_critical_to_favourable_toward_russia(shared: Path) -
 
     s = {p: stance(p) for p in ("000", "001", "002", "003", "004")}
     # measured: 000 -0.74, 001 -0.59, 002 -0.76, 003 +1.32, 004 +0.25
-    assert s["000"] < -0.4 < 0 < 0.8 < s["003"], s
+    assert s["000"] < -0.4 and s["003"] > 0.8, s
     assert s["000"] < s["004"] < s["003"] and s["000"] < s["001"] < s["003"], s
     assert s["002"] < 0, s

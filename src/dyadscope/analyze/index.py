@@ -112,12 +112,12 @@ def relationship_index(events: Iterable[Event] = (), stories: Sequence[Story] = 
         groups[(key, f"{u.source}>{u.target}")].append(u)
         groups[(key, "both")].append(u)
     out = []
-    for (period, direction), units in sorted(groups.items()):
-        q = Counter(u.quad for u in units)
-        n = len(units)
+    for (period, direction), members in sorted(groups.items()):
+        q = Counter(u.quad for u in members)
+        n = len(members)
         out.append(IndexPoint(
-            period=period, direction=direction, n=n, sources=len({d for u in units for d in u.docs}),
-            q1=q[1], q2=q[2], q3=q[3], q4=q[4], mean_intensity=sum(u.intensity for u in units) / n,
-            net_cooperation=(q[1] + q[2] - q[3] - q[4]) / n, goldstein=sum(u.intensity for u in units),
-            mentions=sum(u.mentions for u in units)))
+            period=period, direction=direction, n=n, sources=len({d for u in members for d in u.docs}),
+            q1=q[1], q2=q[2], q3=q[3], q4=q[4], mean_intensity=sum(u.intensity for u in members) / n,
+            net_cooperation=(q[1] + q[2] - q[3] - q[4]) / n, goldstein=sum(u.intensity for u in members),
+            mentions=sum(u.mentions for u in members)))
     return out

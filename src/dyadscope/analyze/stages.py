@@ -21,7 +21,6 @@ of it, and ``low``–``high`` the 5th–95th percentile of where the nearest suc
 from __future__ import annotations
 
 import itertools
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
