@@ -40,7 +40,7 @@ def test_a_real_share_of_a_second_language_makes_a_mixed_document() -> None:
 
 
 def test_a_one_line_russian_link_is_listed_but_does_not_make_the_document_mixed() -> None:
-    raw = "Читать на русском\n\n" + "\n\n".join([EN] * 5)
+    raw = "Версия на русском языке\n\n" + "\n\n".join([EN] * 5)
     cleaned = "\n\n".join([EN] * 5)  # the cleaner took the link out
     result = detect_languages(cleaned, OPTIONS, raw_text=raw)
     assert result.languages == ("en", "ru") and not result.mixed
@@ -48,7 +48,7 @@ def test_a_one_line_russian_link_is_listed_but_does_not_make_the_document_mixed(
 
 
 def test_short_latin_fragments_are_not_taken_for_another_language() -> None:
-    text = f"{EN}\n\nAn epilogue for Karabakh\n\n{EN}\n\nand dilemmas for them.\n\n{EN}"
+    text = f"{EN}\n\nA postscript on the river\n\n{EN}\n\nand questions for both.\n\n{EN}"
     result = detect_languages(text, OPTIONS)
     assert result.languages == ("en",)
 

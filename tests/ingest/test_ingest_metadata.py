@@ -109,11 +109,11 @@ NEGATIVE = [
      "author"),
     ("a sentence mentioning a month", "March 2003 was a turning point for the talks on the river.", "published"),
     ("a section heading on the first line", "I. Introduction\n\nBy Rustam Guliyev", "title"),
-    ("interface lines above a name", ("Read in Russian\nRate this article\n(votes: 4)\nShare\nElmar Sadigov\n\n"
+    ("interface lines above a name", ("Read in Russian\nRate this item\n(votes: 4)\nShare\nElmar Sadigov\n\n"
                                      "Senior Fellow at the Baku Policy Centre"), "title"),
     ("a bare name without an affiliation", "Elmar Sadigov\n\nThe summit opened on a cold morning.", "author"),
     ("a site menu above a dateline", "Caspian Ledger | Home | News | About\n\nTuesday, 3 May 2016", "title"),
-    ("a section label above a byline", "Published in Field Reports\n\nBy Rustam Guliyev", "title"),
+    ("a section label above a byline", "Published in Regional Briefs\n\nBy Rustam Guliyev", "title"),
     ("a place and date inside a sentence", "Baku, 5 December 2023 was a cold day for the talks on the river.",
      "published"),
     ("a reference list entry with a volume", ("1. Anna Example, \"Caspian oil\", Energy Quarterly, Vol. 3, No. 4, "

@@ -1,8 +1,8 @@
 """Publication dates from date strings already found (a dateline, a manifest cell, a journal line).
 
 :func:`parse_date` reads the parts itself from the word lists of ``data/ingest/dates.yaml`` (day, month
-name or number, season, year) so the precision is exactly what the string states: "12 March 2003" is a
-day, "March 2003" a month, "Fall 2011" a season, "Summer & Fall 2008" and "2008" a year. Strings it cannot
+name or number, season, year) so the precision is exactly what the string states: "5 June 2019" is a
+day, "March 2003" a month, "Fall 2011" a season, "Spring & Summer 2016" and "2016" a year. Strings it cannot
 take apart are handed to dateparser (never to search a text, only to parse a string already found).
 
 ISO values: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; a season keeps the year as its value (``2011``) with
@@ -31,7 +31,7 @@ class ParsedDate:
     value: str
     precision: str
     season: str | None = None
-    #: an all-numeric date whose day and month could be swapped (both ≤ 12, e.g. 3/12/2003)
+    #: an all-numeric date whose day and month could be swapped (both ≤ 12, e.g. 4/5/2004)
     ambiguous: bool = False
     #: the other reading of an ambiguous date
     alternative: str | None = None

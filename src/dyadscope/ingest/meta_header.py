@@ -2,13 +2,13 @@
 
 - ``title_markdown_heading``: a Markdown ``# Title`` on the first line;
 - ``title_lines``: a block of title-like lines at the very top that ends where the header begins (a byline,
-  dateline, label or name line): "AZERBAIJAN-RUSSIA RELATIONS / AFTER THE FIVE-DAY WAR: / … / Anar Valiyev*";
+  dateline, label or name line): "GAS, GRAIN AND GRIEVANCES: / THE NORTHERN BORDER / Nigar Hasanova*";
 - ``title_above_byline``: the title-like lines right above a byline, when page furniture comes first
   (a site menu, a dateline, a rating widget, then the headline and "By …");
 - ``title_first_line``: a lone first line followed by a blank line and the body or a wire dateline;
-- ``name_marker``: a line that is only a person's name with a footnote marker ("Anar Valiyev*");
+- ``name_marker``: a line that is only a person's name with a footnote marker ("Nigar Hasanova*");
 - ``name_affiliation``: a line that is only a person's name, followed by a line naming a position or an
-  institution ("Deputy Director General at …").
+  institution ("Senior Research Fellow at …").
 
 A title line must be mostly words, must not end with a full stop, must not be a numbered or generic section
 heading ("I. Introduction", "Abstract"), a site menu ("Home | News | About") or a section label

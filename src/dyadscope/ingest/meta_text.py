@@ -5,7 +5,7 @@ The rules are data (``data/ingest/metadata.yaml``); this module expands their pl
 the lines of their scope and checks what they capture (names must read as names, dates must parse). Three
 rules need more than one line and live here: a title block at the very top followed by a header line, a
 bare name line followed by an affiliation line (``name_affiliation``), and a bare name line carrying a
-footnote marker (``name_marker``: "Anar Valiyev*").
+footnote marker (``name_marker``: "Nigar Hasanova*").
 
 :func:`text_metadata` returns every candidate value with its evidence (rule id, line, offsets into the text it
 read); :mod:`dyadscope.ingest.metadata` chooses among them.

@@ -6,7 +6,7 @@ kind of evidence wins (the ``bases`` order of ``data/ingest/metadata.yaml``: man
 kind the first found. Nothing is invented: no candidate, no value (``published_basis: "none"``).
 
 Publication dates are checked against each other: an all-numeric date whose day and month could be swapped
-(3/12/2003) keeps day precision only when another source confirms that reading, and is otherwise kept at
+(4/5/2004) keeps day precision only when another source confirms that reading, and is otherwise kept at
 year precision; sources that disagree give a warning.
 """
 
