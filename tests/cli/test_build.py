@@ -260,3 +260,28 @@ def test_unchanged_files_are_not_even_read_again_and_touched_ones_are_read_but_n
         fourth = build([docs], store, Options(), workers=1)  # the new stamp was recorded
         assert (fourth.already_stored, loaded) == (4, ["doc_002.txt"])
         assert store.stats()["documents"] == 4
+
+
+def test_documents_coded_by_older_rules_are_counted_and_recoded_on_request(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyadscope.store import build as build_module
+
+    docs = write_corpus(tmp_path / "docs", 3)
+    db = tmp_path / "s.duckdb"
+    monkeypatch.setattr(build_module, "pipeline_key", lambda names: "older-rules")
+    assert runner.invoke(app, ["build", str(docs), "--db", str(db), "--workers", "1"]).exit_code == 0
+    before = counts(db)
+    monkeypatch.undo()
+    noted = runner.invoke(app, ["build", str(docs), "--db", str(db), "--workers", "1"])
+    assert noted.exit_code == 0
+    assert "3 stored document(s) were coded by other stages" in flat(noted.stderr)
+    assert "--recode" in flat(noted.stderr)
+    recoded = runner.invoke(app, ["build", str(docs), "--db", str(db), "--workers", "2", "--recode", "-v"])
+    assert recoded.exit_code == 0, recoded.output
+    assert flat(recoded.stderr).count("recoded doc_") == 3
+    assert counts(db) == before  # the same rules give the same records, replaced rather than added
+    with open_store(db, read_only=True) as s:
+        assert s.runs()[-1].counts["recoded"] == 3
+        assert s.stale_documents(build_module.pipeline_key(available_stages())) == []
+    again = runner.invoke(app, ["build", str(docs), "--db", str(db), "--workers", "1"])
+    assert "--recode" not in flat(again.stderr)

@@ -164,3 +164,19 @@ def test_a_second_process_opening_the_store_is_told_it_is_in_use(tmp_path: Path)
             assert "wait for it to finish, or use another --db" in str(info.value)
     finally:
         holder.communicate("\n", timeout=30)
+
+
+def test_recoding_a_document_replaces_its_records_or_keeps_the_old_ones_when_it_fails(tmp_path: Path) -> None:
+    with open_store(tmp_path / "r.duckdb") as s:
+        d = document("recode me")
+        s.add_analysis(Analysis(document=d, events=(event(d, 1, "RUS", "AZE"),)), pipeline_key="old")
+        assert s.stale_documents("new") == [d.doc_id] and s.stale_documents("old") == []
+        assert s.replace_analysis(Analysis(document=d, events=(event(d, 2, "AZE", "RUS"), event(d, 3, "RUS", "TUR"))),
+                                  pipeline_key="new")
+        assert [e.sentence for e in s.events(doc_id=d.doc_id)] == ["sentence 2", "sentence 3"]
+        assert s.stale_documents("new") == []
+        bad = dataclasses.replace(event(d, 4, "RUS", "AZE"), start=2**40)
+        with pytest.raises(StoreError, match="keeps its earlier records"):
+            s.replace_analysis(Analysis(document=d, events=(bad,)), pipeline_key="newer")
+        assert [e.sentence for e in s.events(doc_id=d.doc_id)] == ["sentence 2", "sentence 3"]
+        assert not s.replace_analysis(Analysis(document=document("never stored")))

@@ -26,6 +26,8 @@ def register(app: typer.Typer) -> None:
         manifest: Annotated[Path | None, typer.Option("--manifest", help="CSV/JSONL manifest or Zotero CSV export.")] = None,
         workers: Annotated[int | None, typer.Option("--workers", help="Processes coding documents (default: one per core).")] = None,
         backend: Annotated[str, typer.Option("--backend", help="process (default) or dask (pip install 'dyadscope[scale]').")] = "process",
+        recode: Annotated[bool, typer.Option("--recode", help="Code stored documents again when the stages or "
+                                             "language data changed since they were coded.")] = False,
         verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document as it is settled.")] = False,
         max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Refuse files larger than this (default 50 MB).")] = None,
         config: Annotated[Path | None, typer.Option("--config", help="TOML file with a \\[dyadscope] table.")] = None,
@@ -35,6 +37,7 @@ def register(app: typer.Typer) -> None:
         Documents already stored (same cleaned text) are skipped, so re-running over the same folder adds
         nothing, and a build killed midway resumes where it stopped: each document is written whole or not at
         all. A file whose content changed is stored as a new document; the old one is kept, marked superseded.
+        --recode codes stored documents again (from their stored text) when the rules changed since.
         Then stories (one real-world event across documents) and contradictions are recomputed.
 
         Example: dyadscope build examples/az-ru --db az-ru.duckdb
@@ -44,13 +47,13 @@ def register(app: typer.Typer) -> None:
 
         def say(what: str, name: str) -> None:
             if verbose:
-                style = {"added": "green", "stored": "dim", "failed": "red"}[what]
+                style = {"added": "green", "recoded": "cyan", "stored": "dim", "failed": "red"}.get(what, "bold")
                 err_console.print(f"[{style}]{what:6}[/{style}] {name}")
 
         with open_store(db) as store, progress_bar(options, "building") as progress:
             try:
                 report = build(paths or [], store, options, workers=n_workers, backend=backend,
-                               progress=progress, on_document=say)
+                               progress=progress, on_document=say, recode=recode)
             except UsageError as exc:  # keep "[scale]" in the install hint from being read as Rich markup
                 raise UsageError(escape(exc.message), hint=escape(exc.hint) if exc.hint else None) from exc
             stats = store.stats()
@@ -58,10 +61,14 @@ def register(app: typer.Typer) -> None:
             "added": report.added,
             "already stored": report.already_stored,
             "superseded": report.superseded,
+            "recoded": report.recoded,
             "events added": report.events,
             "stories": report.stories,
             "contradictions": report.contradictions,
             "documents in store": stats["documents"],
             "events in store": stats["events"],
         })
+        if report.stale:
+            err_console.print(f"[yellow]note:[/yellow] {report.stale} stored document(s) were coded by other stages "
+                              f"or language data than this dyadscope's; run with --recode to code them again")
         raise typer.Exit(report.summary.exit_code)

@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import UsageError
 from ..ingest import Source
 from ..options import Options
+from ..records import Document
 from .pool import Outcome, code_one
 
 MISSING = "the dask backend needs the optional 'scale' dependencies"
@@ -28,7 +29,7 @@ def require_dask() -> Any:
     return dask
 
 
-def code_documents_dask(sources: Iterable[Source], options: Options, stages: tuple[str, ...],
+def code_documents_dask(sources: Iterable[Source | Document], options: Options, stages: tuple[str, ...],
                         known: frozenset[str], *, workers: int, window: int) -> Iterator[Outcome]:
     dask = require_dask()
     it = iter(sources)

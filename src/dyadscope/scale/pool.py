@@ -30,6 +30,7 @@ from ..errors import DyadscopeError, IngestError, UsageError
 from ..ingest import Source, load
 from ..options import Options
 from ..pipeline import Analysis, Stage, plan
+from ..records import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,21 +100,25 @@ def _known_ids(path: str | None) -> frozenset[str]:
     return frozenset(Path(path).read_text(encoding="ascii").split())
 
 
-def code_one(source: Source, options: Options, stages: tuple[str, ...], known_file: str | None = None,
+def code_one(source: Source | Document, options: Options, stages: tuple[str, ...], known_file: str | None = None,
              known: frozenset[str] = frozenset()) -> Outcome:
-    """Load ``source`` and run ``stages`` over it, failing soft (the work of one task).
+    """Load ``source`` (or take a stored document as it is) and run ``stages`` over it, failing soft.
 
     Documents whose id is in ``known`` or listed in ``known_file`` (one id a line; read once per process) are
     not coded.
     """
-    try:
-        doc = load(source, options)
-    except IngestError as exc:
-        return Failed.of(exc)
-    except DyadscopeError as exc:
-        return Failed.of(IngestError(source.path, str(exc)))
-    except Exception as exc:  # noqa: BLE001 - a bug in a loader must not stop the batch (STYLE 8)
-        return Failed.of(StageFailedError(source.path, f"loading failed: {type(exc).__name__}: {exc}"))
+    where = str(source.path) if isinstance(source, Source) else (source.path or source.doc)
+    if isinstance(source, Document):
+        doc = source
+    else:
+        try:
+            doc = load(source, options)
+        except IngestError as exc:
+            return Failed.of(exc)
+        except DyadscopeError as exc:
+            return Failed.of(IngestError(source.path, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a bug in a loader must not stop the batch (STYLE 8)
+            return Failed.of(StageFailedError(source.path, f"loading failed: {type(exc).__name__}: {exc}"))
     if doc.doc_id in known or doc.doc_id in _known_ids(known_file):
         return Known(doc.doc_id, doc.doc, doc.path)
     analysis = Analysis(document=doc)
@@ -121,10 +126,9 @@ def code_one(source: Source, options: Options, stages: tuple[str, ...], known_fi
         try:
             analysis = st.func(analysis, options)
         except DyadscopeError as exc:
-            return Failed.of(IngestError(source.path, f"stage {st.name!r}: {exc}"))
+            return Failed.of(IngestError(where, f"stage {st.name!r}: {exc}"))
         except Exception as exc:  # noqa: BLE001 - a bug in one stage must not stop the batch (STYLE 8)
-            return Failed.of(StageFailedError(source.path,
-                                              f"stage {st.name!r} failed: {type(exc).__name__}: {exc}"))
+            return Failed.of(StageFailedError(where, f"stage {st.name!r} failed: {type(exc).__name__}: {exc}"))
     analysis.cache.clear()  # stage caches (spaCy docs) are large and never leave the worker
     return Coded(analysis)
 
@@ -133,10 +137,13 @@ def _window(workers: int) -> int:
     return max(2, 3 * workers)
 
 
-def code_documents(sources: Iterable[Source], options: Options, stages: Sequence[str],
+def code_documents(sources: Iterable[Source | Document], options: Options, stages: Sequence[str],
                    known: Iterable[str] = (), *, workers: int = 1, backend: str = "process"
                    ) -> Generator[Outcome, None, None]:
-    """Load and code ``sources`` with ``workers`` processes; one outcome per source, in source order."""
+    """Load and code ``sources`` with ``workers`` processes; one outcome per source, in source order.
+
+    A source may also be a stored :class:`~dyadscope.records.Document` (recoding): it is coded as it is.
+    """
     if workers < 1:
         raise UsageError(f"--workers must be at least 1 (got {workers})")
     stage_names = tuple(stages)
@@ -160,7 +167,7 @@ def code_documents(sources: Iterable[Source], options: Options, stages: Sequence
         yield from _pooled(sources, options, stage_names, known_file, workers)
 
 
-def _pooled(sources: Iterable[Source], options: Options, stages: tuple[str, ...], known_file: str,
+def _pooled(sources: Iterable[Source | Document], options: Options, stages: tuple[str, ...], known_file: str,
             workers: int) -> Iterator[Outcome]:
     window = _window(workers)
     pending: deque[Future[Outcome]] = deque()

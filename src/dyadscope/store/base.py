@@ -170,6 +170,15 @@ class Store(abc.ABC):
         """
 
     @abc.abstractmethod
+    def replace_analysis(self, analysis: Analysis, *, run_id: str | None = None, pipeline_key: str = "") -> bool:
+        """Recode a stored document: replace everything derived from it (sentences … facts) in one
+        transaction, keeping the document itself. False (and no change) when the document is not stored."""
+
+    @abc.abstractmethod
+    def stale_documents(self, pipeline_key: str) -> list[str]:
+        """Ids of current documents coded by other stages or language data than ``pipeline_key`` names."""
+
+    @abc.abstractmethod
     def known_files(self) -> dict[str, KnownFile]:
         """Current documents by the absolute path they were read from, with the file's stamp then and the
         pipeline key that coded them: lets ``build`` skip unchanged files without reading them."""

@@ -24,7 +24,7 @@ import importlib
 import inspect
 import os
 from collections.abc import Callable, Generator, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -108,13 +108,14 @@ class BuildReport:
     events: int = 0
     stories: int = 0
     contradictions: int = 0
-    failed_names: list[str] = field(default_factory=list)
+    recoded: int = 0
+    stale: int = 0            # stored documents coded by other rules, left as they are (see --recode)
 
     def counts(self) -> dict[str, int]:
         return {"read": self.summary.read, "added": self.added, "already_stored": self.already_stored,
                 "failed": len(self.summary.failed), "skipped": len(self.summary.skipped),
                 "superseded": self.superseded, "events": self.events, "stories": self.stories,
-                "contradictions": self.contradictions}
+                "contradictions": self.contradictions, "recoded": self.recoded, "stale": self.stale}
 
 
 def _sources(paths: Sequence[Path], options: Options, summary: BatchSummary) -> list[Source]:
@@ -131,8 +132,13 @@ def _sources(paths: Sequence[Path], options: Options, summary: BatchSummary) -> 
 
 def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int = 1, backend: str = "process",
           stages: Sequence[str] | None = None, progress: ProgressFn | None = None,
-          on_document: DocumentFn | None = None) -> BuildReport:
-    """Ingest and code ``paths`` into ``store`` (see the module docstring); fail soft per document."""
+          on_document: DocumentFn | None = None, recode: bool = False) -> BuildReport:
+    """Ingest and code ``paths`` into ``store`` (see the module docstring); fail soft per document.
+
+    With ``recode``, stored documents coded by other stages or language data are coded again from their
+    stored text (no files needed), each replaced in one transaction; without it they are counted
+    (``BuildReport.stale``).
+    """
     names = tuple(stages) if stages is not None else available_stages()
     key = pipeline_key(names)
     summary = BatchSummary()
@@ -183,6 +189,13 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
                 _tell(on_document, "stored", source.doc)
         if progress:
             progress(total, total, "")
+        coded.close()
+        stale = store.stale_documents(key)
+        if recode and stale:
+            report.recoded = _recode(store, stale, options, names, key, report, workers, backend, progress,
+                                     on_document)
+        else:
+            report.stale = len(stale)
         report.superseded = max(0, store.stats()["superseded"] - before)
         report.stories, report.contradictions = resolve_corpus(store)
         record_versions(store, names)
@@ -195,6 +208,32 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
             coded.close()  # shuts the worker pool down even when the loop stopped early
         store.end_run(report.run_id, report.counts(), status)
     return report
+
+
+def _recode(store: Store, doc_ids: list[str], options: Options, names: tuple[str, ...], key: str,
+            report: BuildReport, workers: int, backend: str, progress: ProgressFn | None,
+            on_document: DocumentFn | None) -> int:
+    """Code stored documents again from their text; returns how many were replaced."""
+    docs = (d for d in (store.document(i) for i in doc_ids) if d is not None)
+    done = 0
+    outcomes = code_documents(docs, options, names, workers=workers, backend=backend)
+    try:
+        for i, outcome in enumerate(outcomes):
+            if progress:
+                progress(i, len(doc_ids), "recoding")
+            if isinstance(outcome, Failed):
+                report.summary.failed.append(outcome.error)
+                _tell(on_document, "failed", outcome.path)
+            elif isinstance(outcome, Coded) and store.replace_analysis(outcome.analysis, run_id=report.run_id,
+                                                                         pipeline_key=key):
+                done += 1
+                report.events += len(outcome.analysis.events)
+                _tell(on_document, "recoded", outcome.analysis.document.doc)
+        if progress:
+            progress(len(doc_ids), len(doc_ids), "")
+    finally:
+        outcomes.close()
+    return done
 
 
 def _stamp(source: Source) -> FileStamp | None:

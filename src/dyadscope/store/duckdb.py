@@ -208,13 +208,7 @@ class DuckDBStore(Store):
                 doc, "documents", seq=seq, source_key=key, run_id=run_id, pipeline_key=pipeline_key,
                 added=_now(), superseded_by=None, file_size=stamp[0] if stamp else None,
                 file_mtime_ns=stamp[1] if stamp else None)])
-            self._insert(con, "sentences", [self._sentence_row(doc, s) for s in analysis.sentences])
-            self._insert(con, "timexes", [self._encode(t, "timexes", seq=i) for i, t in enumerate(analysis.timexes)])
-            self._insert(con, "mentions",
-                         [self._encode(m, "mentions", seq=i) for i, m in enumerate(analysis.mentions)])
-            self._insert(con, "events", [self._event_row(e, i) for i, e in enumerate(_unique_ids(analysis.events))])
-            self._insert(con, "periods", [self._encode(p, "periods", seq=i) for i, p in enumerate(analysis.periods)])
-            self._insert(con, "facts", [self._encode(f, "facts", seq=i) for i, f in enumerate(analysis.facts)])
+            self._insert_derived(con, analysis)
             if key is not None:
                 con.execute("UPDATE documents SET superseded_by = ? WHERE source_key = ? AND doc_id <> ? "
                             "AND superseded_by IS NULL", [doc.doc_id, key, doc.doc_id])
@@ -227,6 +221,44 @@ class DuckDBStore(Store):
             con.rollback()
             raise
         return True
+
+    def _insert_derived(self, con: Any, analysis: Analysis) -> None:
+        doc = analysis.document
+        self._insert(con, "sentences", [self._sentence_row(doc, s) for s in analysis.sentences])
+        self._insert(con, "timexes", [self._encode(t, "timexes", seq=i) for i, t in enumerate(analysis.timexes)])
+        self._insert(con, "mentions", [self._encode(m, "mentions", seq=i) for i, m in enumerate(analysis.mentions)])
+        self._insert(con, "events", [self._event_row(e, i) for i, e in enumerate(_unique_ids(analysis.events))])
+        self._insert(con, "periods", [self._encode(p, "periods", seq=i) for i, p in enumerate(analysis.periods)])
+        self._insert(con, "facts", [self._encode(f, "facts", seq=i) for i, f in enumerate(analysis.facts)])
+
+    def replace_analysis(self, analysis: Analysis, *, run_id: str | None = None, pipeline_key: str = "") -> bool:
+        self._writable()
+        doc = analysis.document
+        con = self._con
+        con.begin()
+        try:
+            if not self._one("SELECT count(*) FROM documents WHERE doc_id = ?", [doc.doc_id]):
+                con.rollback()
+                return False
+            for table in _DERIVED_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.doc_id])
+            self._insert_derived(con, analysis)
+            con.execute("UPDATE documents SET pipeline_key = ?, run_id = ? WHERE doc_id = ?",
+                        [pipeline_key, run_id, doc.doc_id])
+            con.commit()
+        except (duckdb.Error, pa.ArrowException, OverflowError) as exc:
+            con.rollback()
+            raise StoreError(f"could not recode {doc.doc} in {self._path}: {exc}",
+                             hint="the document keeps its earlier records; re-run build --recode to retry") from exc
+        except BaseException:
+            con.rollback()
+            raise
+        return True
+
+    def stale_documents(self, pipeline_key: str) -> list[str]:
+        return [r[0] for r in self._con.execute(
+            "SELECT doc_id FROM documents WHERE superseded_by IS NULL AND pipeline_key IS DISTINCT FROM ? "
+            "ORDER BY seq", [pipeline_key]).fetchall()]
 
     def known_files(self) -> dict[str, KnownFile]:
         out = {}
