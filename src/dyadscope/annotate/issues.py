@@ -6,8 +6,10 @@ returns the issues that pass the lexicon's threshold, most salient first. OTHER 
 counts only when no other issue is found; a text with no issue term at all gives ``()``, so a caller can
 fall back to the surrounding paragraph.
 
-Matching ignores case except for terms written all in capitals (acronyms: "BTC", "CIS", "TAP"); a trailing
-``*`` matches any ending; spaces and hyphens in a term match any run of spaces, line breaks or dashes.
+Text and terms are compared word by word (runs of letters and digits), so spaces, line breaks, dashes and
+apostrophes between words do not matter ("North-South" matches "North–South" and "North South"). Matching
+ignores case except for terms written all in capitals (acronyms: "BTC", "CIS", "TAP"); a word ending in
+``*`` matches any word it begins ("pipeline*": pipelines).
 Rule set ``issues.v<version>``.
 """
 
@@ -29,7 +31,8 @@ ISSUE_CODES: tuple[str, ...] = (
     "KARABAKH", "CASPIAN", "ENERGY", "PIPELINES", "SECURITY_ALIGNMENT", "ARMS", "NORTH_CAUCASUS", "MIGRATION",
     "TRADE", "TRANSPORT_CORRIDORS", "DOMESTIC_POLITICS", "GABALA", "CULTURE_EDUCATION", "AVIATION", "MEDIA", "OTHER",
 )
-_DASHES = r"[\s\-\u2010\u2011\u2012\u2013\u2014\u2212]"
+_WORD = re.compile(r"\w+")
+_END = "end"
 
 
 class IssueHit(NamedTuple):
@@ -46,14 +49,14 @@ class _Term:
     code: str
     term: str
     weight: float
-    exact_case: bool
+    exact_case: tuple[str, ...] | None   # the words as written, for acronyms that match only in capitals
     lang: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    pattern: re.Pattern[str]
-    terms: tuple[_Term, ...]        # terms[k] belongs to regex group k + 1
+    trie: dict[str, Any]
+    terms: tuple[_Term, ...]
     threshold: float
     relative: float
     limit: int
@@ -61,26 +64,33 @@ class Lexicon:
     rule: str
 
 
-def _term_regex(term: str) -> str:
-    prefix = term.endswith("*")
-    body = term[:-1] if prefix else term
-    out = []
-    for ch in body:
-        if ch == " ":
-            out.append(_DASHES + "+")
-        elif ch == "-":
-            out.append(_DASHES + "?")
-        elif ch in "'’":
-            out.append("['’]")
-        else:
-            out.append(re.escape(ch))
-    core = "".join(out)
-    return rf"(?<!\w)({core}\w*)" if prefix else rf"(?<!\w)({core})(?!\w)"
-
-
 def _exact_case(term: str) -> bool:
     letters = [c for c in term if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+def _node() -> dict[str, Any]:
+    return {"w": {}, "p": {}}
+
+
+def _add(root: dict[str, Any], words: list[str], term: _Term) -> None:
+    """Add a term's words to the trie; a word ending in * is a stem that matches any word it begins."""
+    node = root
+    for w in words:
+        if w.endswith("*") and len(w) > 1:
+            stem = w[:-1]
+            bucket = node["p"].setdefault(stem[:3], [])
+            for st, child in bucket:
+                if st == stem:
+                    node = child
+                    break
+            else:
+                child = _node()
+                bucket.append((stem, child))
+                node = child
+        else:
+            node = node["w"].setdefault(w, _node())
+    node.setdefault(_END, []).append(term)
 
 
 @lru_cache(maxsize=4)
@@ -90,34 +100,66 @@ def lexicon(lang: str = "en") -> Lexicon:
     if not isinstance(data, dict):
         raise DataFileError(f"data/{ISSUES_FILE} is not a mapping", hint="restore the file from the repository")
     terms: list[_Term] = []
+    root = _node()
     for entry in load_entries(ISSUES_FILE):
         code = entry["id"].split(":", 1)[1]
         if code not in ISSUE_CODES:
             raise DataFileError(f"data/{ISSUES_FILE}: unknown issue code {code!r}",
                                 hint=f"use one of {', '.join(ISSUE_CODES)}")
         for key, weight in (*WEIGHTS.items(), *((lg, 1.0) for lg in LANGUAGES)):
-            if key in LANGUAGES and key != lang and lang != "all" and key != "ru":
+            if key in LANGUAGES and key not in (lang, "ru"):
                 continue
             for raw in entry.get(key) or ():
                 term = str(raw).strip()
-                if term:
-                    terms.append(_Term(code, term, weight, _exact_case(term), key if key in LANGUAGES else None))
-    terms.sort(key=lambda t: -len(t.term.rstrip("*")))
-    pattern = re.compile("|".join(_term_regex(t.term) for t in terms), re.IGNORECASE)
+                words = [m.group() + ("*" if term[m.end():m.end() + 1] == "*" else "") for m in _WORD.finditer(term)]
+                if not words:
+                    raise DataFileError(f"data/{ISSUES_FILE}: {code} has a term without words: {raw!r}")
+                exact = tuple(w.rstrip("*") for w in words) if _exact_case(term) else None
+                t = _Term(code, term, weight, exact, key if key in LANGUAGES else None)
+                terms.append(t)
+                _add(root, [w.lower() for w in words], t)
     fallback = str(data.get("fallback", "OTHER"))
-    return Lexicon(pattern, tuple(terms), float(data.get("threshold", 1.0)), float(data.get("relative", 0.0)),
+    return Lexicon(root, tuple(terms), float(data.get("threshold", 1.0)), float(data.get("relative", 0.0)),
                    int(data.get("limit", 3)), fallback, f"issues.v{version_of(ISSUES_FILE)}")
 
 
+def _walk(node: dict[str, Any], low: list[str], raw: list[str], i: int, found: list[tuple[int, _Term]]) -> None:
+    """Collect (end word index, term) for every term matching the words from ``i`` on."""
+    if i >= len(low):
+        return
+    word = low[i]
+    nexts = []
+    child = node["w"].get(word)
+    if child is not None:
+        nexts.append(child)
+    for stem, pchild in node["p"].get(word[:3], ()):
+        if word.startswith(stem):
+            nexts.append(pchild)
+    for nxt in nexts:
+        for term in nxt.get(_END, ()):
+            if term.exact_case is None or tuple(raw[i + 1 - len(term.exact_case):i + 1]) == term.exact_case:
+                found.append((i + 1, term))
+        _walk(nxt, low, raw, i + 1, found)
+
+
 def _hits(text: str, lex: Lexicon) -> Iterable[tuple[_Term, int, int]]:
-    for m in lex.pattern.finditer(text):
-        k = m.lastindex
-        if k is None:
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    raw = [text[a:b] for a, b in spans]
+    low = [w.lower() for w in raw]
+    root = lex.trie
+    i = 0
+    while i < len(low):
+        found: list[tuple[int, _Term]] = []
+        _walk(root, low, raw, i, found)
+        if not found:
+            i += 1
             continue
-        term = lex.terms[k - 1]
-        if term.exact_case and m.group(k) != term.term.rstrip("*") and not term.term.endswith("*"):
-            continue
-        yield term, m.start(k), m.end(k)
+        end = max(e for e, _ in found)
+        for e, term in found:
+            if e == end:
+                yield term, spans[i][0], spans[end - 1][1]
+                break
+        i = end
 
 
 def issue_hits(text: str, *, lang: str = "en") -> list[IssueHit]:
