@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import load_entries, load_yaml
-from .arguments import Arg, in_prepositional_phrase
+from .arguments import Arg, coordinated, in_prepositional_phrase
 from .chunks import Chunks
 
 ANAPHORA_FILE = "events/anaphora.yaml"
@@ -97,7 +97,7 @@ def find(chunks: Chunks, covered: Sequence[Arg]) -> list[tuple[int, int, Anaphor
 
 
 def _fits(arg: Arg, rule: Anaphor) -> bool:
-    return arg.kind in rule.kinds and arg.via == "mention" or (arg.via == "anaphor" and arg.kind in rule.kinds)
+    return arg.kind in rule.kinds
 
 
 def _subjects(sentence: SentenceArgs, rule: Anaphor) -> list[Arg]:
@@ -135,6 +135,8 @@ def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequenc
     if here:
         free = [a for a in here if in_prepositional_phrase(chunks, a) is None]
         pick = (free or here)[-1] if not rule.reflexive else here[-1]
+        if rule.plural and free:
+            return tuple(as_anaphor(a) for a in coordinated(chunks, before, pick))
         if rule.reflexive or free:
             return (as_anaphor(pick),)
     if rule.reflexive:
@@ -142,7 +144,11 @@ def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequenc
     for s in earlier:
         subs = _subjects(s, rule)
         if subs:
+            if rule.plural:                # "They" after "Russia and Iran …": both
+                return tuple(as_anaphor(a) for a in coordinated(s.chunks, s.args, subs[0]))
             return (as_anaphor(subs[0]),)
     if here:
+        if rule.plural:
+            return tuple(as_anaphor(a) for a in coordinated(chunks, before, here[-1]))
         return (as_anaphor(here[-1]),)
     return ()

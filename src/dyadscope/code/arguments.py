@@ -73,6 +73,8 @@ def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = fr
         if w in g.prepositions:
             if w == "of" and j > 0 and words[j - 1] in g.of_heads and "of" not in allow:
                 return None               # "the presidents of Azerbaijan …": the actor stands for the head
+            if w in g.subordinators and (j == 0 or chunks.clause[j - 1] != chunks.clause[j]):
+                return None               # "after Elchibey agreed": the word opens a clause, not a phrase
             return None if w in allow else w
         if w in g.determiners or w[:1].isdigit():
             j -= 1

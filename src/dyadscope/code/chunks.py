@@ -54,6 +54,7 @@ class Grammar:
     of_heads: frozenset[str]
     initial_openers: frozenset[str]
     list_kinds: dict[str, str]        # mention kind → the class of kinds that may share a comma list
+    adjective_endings: tuple[str, ...]
 
     @property
     def auxiliaries(self) -> frozenset[str]:
@@ -77,6 +78,7 @@ def grammar() -> Grammar:
         that_clause_next=words("that_clause_next"), of_heads=words("of_heads"),
         initial_openers=words("initial_openers"),
         list_kinds={str(k): str(cls) for cls, kinds in data["list_kinds"].items() for k in kinds},
+        adjective_endings=tuple(str(w) for w in data["adjective_endings"]),
     )
 
 

@@ -174,8 +174,12 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
                 stop = k
                 break
     for a in args:
-        if a.start < first or a.start >= stop or a.reflexive or (a.via == "anaphor" and a.text.lower() in _POSSESSIVE):
+        swallowed = a.start <= hit.head < a.end - 1 and a.kind in ("body", "org")   # "establishment of the CIS"
+        if (a.start < first and not swallowed) or a.start >= stop or a.reflexive or \
+                (a.via == "anaphor" and a.text.lower() in _POSSESSIVE):
             continue
+        if swallowed:
+            return a
         if not chunks.same_clause(a.start, hit.head) and not _complement_clause(chunks, hit, a.start):
             continue
         if source is not None and a.code == source.code and a.start == source.start:
@@ -233,6 +237,8 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
             subject = shared.source if shared else _left_subject(chunks, hit, args)
             obj = None if entry.no_target else _right_targets(
                 chunks, hit, args, subject, None, source_blocked - entry.target_preps, next_heads)
+            if obj is None and shared is not None and not entry.no_target:
+                obj = shared.target           # "Putin telephoned Aliyev and apologised": the same partner
             roles = Roles(subject, obj, "active.coordinated" if shared else "active")
     elif entry.passive:
         agent = _right_targets(chunks, hit, args, None, entry.source_preps, frozenset(), next_heads)
@@ -273,10 +279,8 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg]) -> list[
     """Coordination and symmetry: one Roles per (source, target) pair."""
     entry = hit.entry
     g = grammar()
-    sources = coordinated(chunks, args, roles.source) if roles.source and roles.source.via == "mention" else \
-        [roles.source]
-    targets = coordinated(chunks, args, roles.target) if roles.target and roles.target.via == "mention" else \
-        [roles.target]
+    sources = _group(chunks, args, roles.source)
+    targets = _group(chunks, args, roles.target)
     # the target coordinated with the source is the source's partner, not a second target
     targets = [t for t in targets if t is None or all(t is not s for s in sources)]
     reciprocal = _reciprocal_after(chunks, hit, g.reciprocal)
@@ -294,6 +298,16 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg]) -> list[
                 continue
             out.append(Roles(s, t, roles.how))
     return out or [roles]
+
+
+def _group(chunks: Chunks, args: Sequence[Arg], arg: Arg | None) -> list[Arg | None]:
+    """The actors an argument stands for: its coordination, or every antecedent of a plural back-reference."""
+    if arg is None:
+        return [None]
+    if arg.via == "anaphor":
+        same = [a for a in args if a.via == "anaphor" and a.start == arg.start and a.end == arg.end]
+        return list(same) or [arg]
+    return list(coordinated(chunks, args, arg))
 
 
 def _reciprocal_after(chunks: Chunks, hit: Hit, phrases: Sequence[str]) -> bool:

@@ -374,8 +374,9 @@ def _noun_cues() -> frozenset[str]:
 def noun_reading(chunks: Chunks, head: int) -> bool:
     """Is a word that reads as noun or verb ("visits", "attacks", "supports") a noun here?
 
-    A noun at the start of a sentence or after a determiner, preposition, possessive or punctuation, or
-    before "of"; a verb after anything else (a subject, an auxiliary, an adverb).
+    A noun at the start of a sentence or after a determiner, preposition, possessive, punctuation or a word
+    with an adjective ending ("military aid"), or before "of"; a verb after anything else (a subject, an
+    auxiliary, an adverb).
     """
     word = chunks.words[head]
     if word.endswith("ed"):
@@ -385,7 +386,15 @@ def noun_reading(chunks: Chunks, head: int) -> bool:
     if head == 0:
         return True
     prev = chunks.words[head - 1]
-    return prev in _noun_cues() or (not prev[:1].isalpha() and not prev[:1].isdigit())
+    return prev in _noun_cues() or (not prev[:1].isalpha() and not prev[:1].isdigit()) or \
+        prev.endswith(_adjective_endings())
+
+
+@lru_cache(maxsize=None)
+def _adjective_endings() -> tuple[str, ...]:
+    from .chunks import grammar
+
+    return grammar().adjective_endings
 
 
 def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
