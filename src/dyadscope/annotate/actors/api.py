@@ -61,8 +61,8 @@ def actor_info(code: str) -> dict[str, Any]:
 
 def state_of(code: str | None) -> str | None:
     """The state a code stands for: a state code itself ("RUS", also "ABK"/"OSS"), the state of a detail code
-    ("RUSMIL" -> "RUS", "NKR" -> "ARM", "SUN" -> "RUS"), of an entry id ("persons_ru:putin_vladimir" -> "RUS",
-    "companies:lukoil" -> "RUS"); None for organisations and unknown codes."""
+    ("RUSMIL" -> "RUS", "NKR" -> "ARM", "SUN" -> "RUS"), of an entry id ("actors/persons_ru:putin_vladimir" -> "RUS",
+    "actors/companies:lukoil" -> "RUS"); None for organisations and unknown codes."""
     if not code:
         return None
     dic = dictionary()

@@ -161,7 +161,7 @@ def _load_states(file_source: str) -> tuple[list[Entry], list[Form]]:
             raise DataFileError(f"data/{WORLD_FILE}: row {i + 1} has no id or repeats {code!r}",
                                 hint="give every row its own ISO 3166-1 alpha-3 code")
         seen.add(code)
-        eid = f"states_world:{code}"
+        eid = f"actors/states_world:{code}"
         entries.append(Entry(eid, "state", row["name"], code, None, None, code, True, file_source))
         for col, kind in (("names", "state"), ("adjectives", "adjective"), ("people", "people"),
                           ("capitals", "capital")):
@@ -226,9 +226,13 @@ def _load_persons() -> tuple[list[Entry], list[Form], list[Person]]:
             words = full.split()
             surname = str(e.get("surname") or words[-1])
             given = " ".join(words[: len(words) - len(surname.split())]) if full.endswith(surname) else ""
-            names = {full, *_strings(e.get("variants"), f"data/{name} ({eid}.variants)")}
+            variants = _strings(e.get("variants"), f"data/{name} ({eid}.variants)")
+            names = {full, *variants}
             if e.get("surname_alone", True):
                 names.add(surname)
+                # the last word of each spelling stands alone too ("Əliyev" from "Heydər Əliyev")
+                names.update(v.split()[-1] for v in variants
+                             if len(v.split()) > 1 and v.split()[-1][:1].isupper() and len(v.split()[-1]) > 2)
             if given and not _is_cyrillic(full):
                 names.add(f"{given[0]}. {surname}")
             for text in sorted(names):

@@ -347,7 +347,7 @@ class _Sentence:
             if len(run) > 1 and (extra or any(f.kind == "place" for f in run)):
                 last = run[-1].end + extra
                 out.append(Found(run[0].start, last, run[0].char_start, self.tok.ends[last - 1], None,
-                                 "places:route", "place", f"{RULESET}:route"))
+                                 "actors/places:route", "place", f"{RULESET}:route"))
                 i += len(run)
             else:
                 out.append(found[i])
