@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from ..batch import BatchSummary, ProgressFn
 from ..errors import DyadscopeError, IngestError, UsageError
 from ..ingest import Skipped, Source, discover
@@ -89,9 +90,26 @@ def intensity_table() -> str:
     return ""
 
 
+@cache
+def data_digest() -> str:
+    """A digest of every language-data file's bytes (any edit changes it, bumped version or not)."""
+    root = resources.files("dyadscope").joinpath("data")
+    h = hashlib.sha1()
+
+    def walk(node: Any, prefix: str) -> None:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            name = f"{prefix}{child.name}"
+            if child.is_dir():
+                walk(child, name + "/")
+            else:
+                h.update(name.encode() + b"\0" + child.read_bytes() + b"\0")
+    walk(root, "")
+    return h.hexdigest()
+
+
 def pipeline_key(stages: Sequence[str]) -> str:
-    """A short id of what codes a document: the stages and the versions of the language data."""
-    text = "|".join(stages) + "|" + ",".join(f"{k}={v}" for k, v in sorted(data_versions().items()))
+    """A short id of what codes a document: dyadscope's version, the stages and the language data's bytes."""
+    text = f"{__version__}|{'|'.join(stages)}|{data_digest()}"
     return hashlib.sha1(text.encode()).hexdigest()[:12]
 
 
