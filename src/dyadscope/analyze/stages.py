@@ -4,7 +4,8 @@ The signal is the dyad's yearly net cooperation, each year weighted by the numbe
 (a year with one event moves the fit far less than a year with forty; a year with none not at all). The
 fit is ruptures' Pelt with a weighted L2 cost — the within-segment sum of squares of the events' own
 cooperation values (+1 for quads 1–2, −1 for quads 3–4) — so it is the change-in-mean model on the events
-themselves, with segments cut at year boundaries.
+themselves, with segments cut at year boundaries. Years without events weigh nothing and are left out of
+the fit, so a change point falls on the first year with events of the new stage.
 
 **Penalty rule** (BIC for a change in mean): ``pen = 2 · σ² · ln N``, where N is the number of events and
 σ² their pooled within-year variance (the noise a change must rise above); when no year has two events,
@@ -90,10 +91,11 @@ def _yearly(units: Sequence[Unit], years: list[int]) -> np.ndarray:
 
 def _fit(sig: np.ndarray, pen: float, min_events: int) -> list[int]:
     """Change points (indexes of the first year of each new stage); every stage keeps ``min_events``."""
-    if len(sig) < 2:
+    rows = np.flatnonzero(sig[:, 0] > 0)  # years without events cost nothing: fit on the others only
+    if len(rows) < 2:
         return []
-    algo = rpt.Pelt(custom_cost=_WeightedL2(), min_size=1, jump=1).fit(sig)
-    cps = [b for b in algo.predict(pen=pen) if b < len(sig)]
+    algo = rpt.Pelt(custom_cost=_WeightedL2(), min_size=1, jump=1).fit(sig[rows])
+    cps = [int(rows[b]) for b in algo.predict(pen=pen) if b < len(rows)]
     while cps:
         bounds = [0, *cps, len(sig)]
         counts = [sig[a:b, 0].sum() for a, b in itertools.pairwise(bounds)]
