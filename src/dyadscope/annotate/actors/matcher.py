@@ -117,8 +117,10 @@ def compiled(lang: str = "en") -> Compiled:
 
 
 def _is_caps(text: str, ratio: float) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= ratio * len(letters)
+    upper = sum(map(str.isupper, text))
+    if upper < 8:
+        return False
+    return upper >= ratio * (upper + sum(map(str.islower, text)))
 
 
 class _Sentence:
@@ -310,7 +312,12 @@ class _Sentence:
     def run(self) -> list[Found]:
         out: list[Found] = []
         i, n = 0, len(self.tok)
+        keys, lower, names, heads = self.name_keys, self.tok.lower, self.names, self.comp.heads
         while i < n:
+            key = keys[i]
+            if key not in names and lower[i] not in heads and "'" not in key:
+                i += 1
+                continue
             found = self.at(i)
             if found is None:
                 i += 1

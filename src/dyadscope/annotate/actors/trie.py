@@ -42,12 +42,12 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    keys, starts, ends = [], [], []
-    for m in TOKEN.finditer(text):
-        keys.append(m.group().translate(_NORM))
-        starts.append(m.start())
-        ends.append(m.end())
-    return Tokens(tuple(keys), tuple(k.lower() for k in keys), tuple(starts), tuple(ends))
+    norm = text.translate(_NORM)              # one character for one: offsets stay valid
+    spans = [m.span() for m in TOKEN.finditer(norm)]
+    keys = tuple(norm[a:b] for a, b in spans)
+    low = norm.lower()
+    lower = tuple(low[a:b] for a, b in spans) if len(low) == len(norm) else tuple(k.lower() for k in keys)
+    return Tokens(keys, lower, tuple(a for a, _ in spans), tuple(b for _, b in spans))
 
 
 def name_keys(name: str, *, lower: bool = False) -> tuple[str, ...]:
