@@ -74,7 +74,7 @@ def stages() -> tuple[str, ...]:
     try:
         have = set(pipeline.registered())
     except ImportError:               # a stage module half-written in the working tree: use the stand-ins
-        import dyadscope.code.events  # noqa: F401
+        import dyadscope.code.events
         import dyadscope.text.stage  # noqa: F401
 
         have = set(pipeline._REGISTRY) - {"time", "actors"}

@@ -28,6 +28,7 @@ class Anaphor:
     reflexive: bool
     plural: bool
     pair: bool
+    object: bool
     expletive_next: tuple[tuple[str, ...], ...]
 
 
@@ -47,6 +48,7 @@ def _anaphors() -> tuple[tuple[Anaphor, ...], dict[str, tuple[tuple[tuple[str, .
             id=str(e["id"]), words=tuple(tuple(str(w).lower().replace("’", "'").split()) for w in e["words"]),
             kinds=frozenset(str(k) for k in e["kinds"]), reflexive=bool(e.get("reflexive", False)),
             plural=bool(e.get("plural", False)), pair=bool(e.get("pair", False)),
+            object=bool(e.get("object", False)),
             expletive_next=tuple(tuple(str(w).lower().split()) for w in e.get("expletive_next", [])),
         ))
     by_first: dict[str, list[tuple[tuple[str, ...], Anaphor]]] = {}
@@ -132,6 +134,10 @@ def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequenc
                     return tuple(as_anaphor(a) for a in reversed(seen))
         return ()
     here = [a for a in before if _fits(a, rule) and a.end <= start]
+    if here and rule.object:              # "asking him": the nearest actor before, whatever its position
+        if rule.plural:
+            return tuple(as_anaphor(a) for a in coordinated(chunks, before, here[-1]))
+        return (as_anaphor(here[-1]),)
     if here:
         free = [a for a in here if in_prepositional_phrase(chunks, a) is None]
         pick = (free or here)[-1] if not rule.reflexive else here[-1]

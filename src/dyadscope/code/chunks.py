@@ -5,9 +5,11 @@ There is no statistical parser (spaCy blank pipelines only), so structure comes 
 
 - **tokens**: words (hyphenated compounds kept whole, line-break hyphenation undone), possessive ``'s`` and
   ``n't`` split off, punctuation one character each. Each token keeps its offsets into the document text.
-- **clauses**: a clause id per token. Clause punctuation (``;`` ``:`` dashes, brackets, quotes) and
-  subordinators (``when``, ``if``, ``because`` …) open a new clause; a relative pronoun after a comma
-  (``, which``) opens a relative clause that closes at the next comma, after which the outer clause resumes.
+- **clauses**: a clause id per token, and a kind per clause (main, sub, relative, bracket). Clause
+  punctuation (``;`` ``:`` dashes, brackets), subordinators (``when``, ``if``, ``because`` …) and a
+  complementizer "that" open a new clause; a relative pronoun after a comma (``, which``) opens a relative
+  clause that closes at the next comma, after which the outer clause resumes; a sentence-initial phrase
+  ("Having understood …", "When …", "In 1993 …") closes at its first comma.
 - **joined**: the lower-cased tokens joined by single spaces (with a space before and after), so trigger
   patterns compile to regular expressions over whole tokens; :meth:`Chunks.token_at` maps a character of
   ``joined`` back to its token.
@@ -100,6 +102,7 @@ class Chunks:
     ends: tuple[int, ...]
     clause: tuple[int, ...]           # clause id per token
     parent: tuple[int, ...]           # per clause id: the clause it interrupts (-1 for top-level clauses)
+    kinds: tuple[str, ...]            # per clause id: main | sub | relative | bracket
     joined: str                       # " w0 w1 … wn "
     positions: tuple[int, ...]        # index in ``joined`` where each token starts
     timex: frozenset[int] = frozenset()  # tokens inside time expressions (set by the coder)
@@ -121,6 +124,16 @@ class Chunks:
         """Are tokens i and j in the same clause, or is one's clause interrupted by the other's?"""
         a, b = self.clause[i], self.clause[j]
         return a == b or self.parent[a] == b or self.parent[b] == a
+
+    def relative_to(self, i: int) -> int | None:
+        """If token i is in a relative clause, the index of its relative pronoun; else None."""
+        c = self.clause[i]
+        if self.kinds[c] != "relative":
+            return None
+        j = i
+        while j > 0 and self.clause[j - 1] == c:
+            j -= 1
+        return j
 
     def clause_span(self, i: int) -> tuple[int, int]:
         """[start, end) token range of the clause holding token i (contiguous part)."""
@@ -144,19 +157,26 @@ def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[int, ..
     return tuple(words), tuple(starts), tuple(ends)
 
 
-def _clauses(words: tuple[str, ...], caps: tuple[bool, ...], g: Grammar) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _clauses(words: tuple[str, ...], caps: tuple[bool, ...],
+             g: Grammar) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     ids: list[int] = []
     parent: list[int] = [-1]
+    kinds: list[str] = ["main"]
     current = 0
     relative_from: int | None = None   # clause to resume after a relative clause closes
     # a sentence-initial phrase (subordinate clause, participle, "Despite …") closes at its first comma
     initial_sub = bool(words) and (words[0] in g.initial_openers or (words[0].endswith("ing") and len(words[0]) > 4))
     bracket_from: list[int] = []
+
+    def open_clause(parent_id: int, kind: str) -> int:
+        parent.append(parent_id)
+        kinds.append(kind)
+        return len(parent) - 1
+
     for i, w in enumerate(words):
         if w in ("(", "["):
             bracket_from.append(current)
-            parent.append(current)
-            current = len(parent) - 1
+            current = open_clause(current, "bracket")
             ids.append(current)
             continue
         if w in (")", "]") and bracket_from:
@@ -169,20 +189,17 @@ def _clauses(words: tuple[str, ...], caps: tuple[bool, ...], g: Grammar) -> tupl
             continue
         if w == "," and initial_sub:
             ids.append(current)
-            parent.append(-1)
-            current, initial_sub = len(parent) - 1, False
+            current, initial_sub = open_clause(-1, "main"), False
             continue
         if w in g.relative and i > 0 and words[i - 1] == "," and relative_from is None:
-            parent.append(current)
             relative_from = current
-            current = len(parent) - 1
+            current = open_clause(current, "relative")
         elif w in g.clause_punct or (w in g.subordinators and not _in_phrase(words, i)) or _complementizer(words, caps, i, g):
-            parent.append(-1)
             relative_from = None
-            current = len(parent) - 1
+            current = open_clause(-1, "main" if w in g.clause_punct else "sub")
             initial_sub = initial_sub or (w in g.subordinators and all(x in g.coordinators or x == "," for x in words[:i]))
         ids.append(current)
-    return tuple(ids), tuple(parent)
+    return tuple(ids), tuple(parent), tuple(kinds)
 
 
 def _complementizer(words: tuple[str, ...], caps: tuple[bool, ...], i: int, g: Grammar) -> bool:
@@ -219,7 +236,7 @@ def chunk(text: str, offset: int = 0) -> Chunks:
     """Tokens and clauses of one sentence whose text starts at document offset ``offset``."""
     words, starts, ends = tokenize(text, offset)
     caps = tuple(text[s - offset].isupper() for s in starts)
-    clause, parent = _clauses(words, caps, grammar())
+    clause, parent, kinds = _clauses(words, caps, grammar())
     positions = []
     pos = 1
     for w in words:
@@ -227,4 +244,4 @@ def chunk(text: str, offset: int = 0) -> Chunks:
         pos += len(w) + 1
     joined = " " + " ".join(words) + " "
     return Chunks(offset=offset, text=text, words=words, starts=starts, ends=ends, clause=clause,
-                  parent=parent, joined=joined, positions=tuple(positions))
+                  parent=parent, kinds=kinds, joined=joined, positions=tuple(positions))

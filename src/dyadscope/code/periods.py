@@ -174,6 +174,12 @@ def _year_of(t: Timex, end: bool = False) -> str | None:
     return value[:7] if value else None
 
 
+def _spans_months(t: Timex) -> bool:
+    """Is one time expression a span of months or years ("1991-1996", "August 1991-March 1992")? A span of
+    days ("9-10 January 2001") dates an event, not a stage."""
+    return bool(t.date_start and t.date_end and t.date_start[:7] != t.date_end[:7])
+
+
 def _scope_of(text_after_noun: str, cues: _Cues) -> str | None:
     """What a stage is a stage *of*, from the words after its noun: relationship, policy, ignore or None."""
     m = re.match(r"\s*(?:of|in|for)\s+(.{0,80})", text_after_noun)
@@ -203,8 +209,7 @@ def _anchor(member: _Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[T
             member.date_start, member.date_end = _year_of(a), _year_of(b, end=True)
             member.start_basis = member.end_basis = "stated"
             return
-    if len(usable) == 1 and usable[0].date_end and usable[0].date_end != usable[0].date_start \
-            and usable[0].precision in ("year", "month", "day") and not cues.end_link.search(text[:usable[0].start - base]):
+    if len(usable) == 1 and _spans_months(usable[0]) and not cues.end_link.search(text[:usable[0].start - base]):
         t = usable[0]
         member.date_start, member.date_end = _year_of(t), _year_of(t, end=True)
         member.start_basis = member.end_basis = "stated"

@@ -163,6 +163,8 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             group = verb_group_start(chunks, nh)
             if "to" in chunks.words[group:nh] or (group > 0 and words[group - 1] in ("from", "of")):
                 continue                  # an infinitive or gerund complement belongs to this verb phrase
+            if group == nh and not verb_tags(words[nh]) & {"past", "third"}:
+                continue                  # a participle or gerund modifier ("the agreement establishing …")
             stop = min(stop, group)
             break
     first = hit.head + 1 if hit.entry.owner_source is False else hit.end
@@ -182,6 +184,8 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             return a
         if not chunks.same_clause(a.start, hit.head) and not _complement_clause(chunks, hit, a.start):
             continue
+        if chunks.clause[a.start] != chunks.clause[hit.head] and chunks.kinds[chunks.clause[a.start]] == "relative":
+            continue                      # "…, which Moscow recognised": the relative clause's own actor
         if source is not None and a.code == source.code and a.start == source.start:
             continue
         prep = preposition_before(chunks, a)
@@ -213,6 +217,17 @@ def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     return None
 
 
+def _relative_object(chunks: Chunks, hit: Hit, args: Sequence[Arg], subject: Arg | None) -> Arg | None:
+    """In "Abkhazia and South Ossetia, which Moscow recognised", the object is the relative's antecedent."""
+    pronoun = chunks.relative_to(hit.head)
+    if pronoun is None or subject is None or subject.start <= pronoun:
+        return None                       # no relative clause, or its pronoun is the subject
+    before = [a for a in args if a.end <= pronoun - 1]
+    if before and pronoun - 1 - before[-1].end <= 1:
+        return before[-1]
+    return None
+
+
 def _owner(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     """An actor adjective inside the matched words ("the sale of Russian weaponry")."""
     for a in args:
@@ -231,6 +246,11 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
         if is_passive(chunks, hit, args):
             agent = _agent(chunks, hit, args)
             subject = _left_subject(chunks, hit, args)
+            if agent is None and entry.owner_source:    # "Russian weapons had been handed to Armenia"
+                owner = _owner(chunks, hit, args)
+                if owner is not None:
+                    later = _right_targets(chunks, hit, args, owner, entry.target_preps, frozenset(), next_heads)
+                    return Roles(owner, later, "passive.owner")
             roles = Roles(agent, subject, "passive")
         else:
             shared = _coordinated_verb(chunks, hit, previous)
@@ -239,6 +259,8 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
                 chunks, hit, args, subject, None, source_blocked - entry.target_preps, next_heads)
             if obj is None and shared is not None and not entry.no_target:
                 obj = shared.target           # "Putin telephoned Aliyev and apologised": the same partner
+            if obj is None and not entry.no_target:
+                obj = _relative_object(chunks, hit, args, subject)
             roles = Roles(subject, obj, "active.coordinated" if shared else "active")
     elif entry.passive:
         agent = _right_targets(chunks, hit, args, None, entry.source_preps, frozenset(), next_heads)
@@ -286,9 +308,11 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg]) -> list[
     reciprocal = _reciprocal_after(chunks, hit, g.reciprocal)
     if reciprocal and len(sources) >= 2:
         return [Roles(a, b, roles.how + ".reciprocal") for a in sources for b in sources if a is not b]
-    if entry.symmetric and len(sources) >= 2 and (roles.target is None or roles.target in sources):
+    codes = {s.code for s in sources if s is not None}
+    if entry.symmetric and len(sources) >= 2 and (roles.target is None or roles.target.code in codes):
         first = sources[0]
-        return [Roles(first, other, roles.how + ".symmetric") for other in sources[1:]]
+        return [Roles(first, other, roles.how + ".symmetric") for other in sources[1:]
+                if other is not None and first is not None and other.code != first.code]
     if entry.symmetric and roles.target is not None and len(targets) >= 2 and roles.source is None:
         return [Roles(targets[0], t, roles.how + ".symmetric") for t in targets[1:]]
     out = []
