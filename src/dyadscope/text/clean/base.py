@@ -118,8 +118,8 @@ def collapse(s: str) -> str:
 
 # --- text predicates ---------------------------------------------------------------------------------
 
-_FINAL_RE = re.compile(r"[.!?…][\"'”’»)\]]*$")
-_SENT_PUNCT_RE = re.compile(r"\w[.!?…][\"'”’»)\]]*\d{0,3}(?:\s|$)")
+_CLOSERS = "\"'”’»)]"
+_SENT_PUNCT_RE = re.compile(r"[.!?…](?<=\w.)[\"'”’»)\]]*\d{0,3}(?:\s|$)")
 _ALPHA_WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
 _DATE_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
@@ -127,7 +127,7 @@ _DATE_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 
 def ends_sentence(s: str) -> bool:
     """Does the (stripped) text end with sentence-final punctuation, closing quotes allowed?"""
-    return bool(_FINAL_RE.search(s))
+    return s.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
 
 
 def starts_lower(s: str) -> bool:
@@ -146,7 +146,7 @@ def lower_ratio(s: str) -> float:
     words = alpha_words(s)
     if not words:
         return 0.0
-    return sum(1 for w in words if w[0].islower()) / len(words)
+    return sum(map(str.islower, "".join(w[0] for w in words))) / len(words)
 
 
 def title_ratio(s: str) -> float:
@@ -215,9 +215,9 @@ class Layout:
 def layout_of(lines: Sequence[Line]) -> Layout:
     """Measure the layout: the 90th percentile of line lengths, and how lines and blank lines alternate."""
     body = [ln for ln in lines if not ln.blank and len(ln.content.split()) >= 4]
-    letters = "".join(ln.content for ln in body[:400])
-    upper = sum(1 for c in letters if c.isupper())
-    lower = sum(1 for c in letters if c.islower())
+    sample = "".join(ln.content for ln in body[:100])[:6000]
+    upper = sum(map(str.isupper, sample))
+    lower = sum(map(str.islower, sample))
     caps = upper > 2 * max(lower, 1)
     if len(body) < 3:
         return Layout(caps=caps)

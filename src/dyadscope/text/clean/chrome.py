@@ -49,11 +49,11 @@ _WALK_LIMIT = 60
 
 @cache
 def _combined(wheres: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, LinePattern]]:
-    """One alternation of every pattern allowed in ``wheres`` (one regex call per line)."""
+    """One alternation of the patterns allowed in ``wheres`` that need no keyword (one regex call a line)."""
     by_group: dict[str, LinePattern] = {}
     alts = []
     for i, p in enumerate(chrome_patterns()):
-        if p.where in wheres:
+        if p.where in wheres and not p.keywords:
             group = f"g{i}"
             by_group[group] = p
             flags = "i" if p.regex.flags & re.IGNORECASE else ""
@@ -62,18 +62,32 @@ def _combined(wheres: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, LineP
     return re.compile("|".join(alts) if alts else r"(?!x)x"), by_group
 
 
+@cache
+def _keyed(wheres: tuple[str, ...]) -> tuple[tuple[LinePattern, ...], tuple[str, ...]]:
+    """The patterns allowed in ``wheres`` that are tried only when the line has one of their keywords."""
+    keyed = tuple(p for p in chrome_patterns() if p.where in wheres and p.keywords)
+    return keyed, tuple(sorted({k for p in keyed for k in p.keywords}))
+
+
 def match_line(content: str, wheres: tuple[str, ...], max_words: int = _MAX_CHECK_WORDS) -> LinePattern | None:
     """The chrome pattern a whole line matches, among those allowed in ``wheres``."""
     text = collapse(content)
-    n = len(text.split())
+    n = text.count(" ") + 1
     if not text or n > max_words:
         return None
     rx, by_group = _combined(wheres)
     m = rx.match(text)
-    if m is None or m.lastgroup is None:
-        return None
-    pattern = by_group[m.lastgroup]
-    return pattern if n <= pattern.max_words else None
+    if m is not None and m.lastgroup is not None:
+        pattern = by_group[m.lastgroup]
+        if n <= pattern.max_words:
+            return pattern
+    keyed, keywords = _keyed(wheres)
+    low = text.lower()
+    if any(k in low for k in keywords):
+        for p in keyed:
+            if n <= p.max_words and any(k in low for k in p.keywords) and p.regex.match(text):
+                return p
+    return None
 
 
 def _next_content(lines: Sequence[Line], i: int, step: int = 1) -> int | None:
@@ -277,12 +291,13 @@ def remove_front_back_matter(text: str, ctx: StepContext) -> StepResult:
     if not any(not ln.blank for ln in lines):
         return StepResult(text)
     layout = layout_of(lines)
-    running = [ln.index for ln in lines if not ln.blank and _running(lines, ln.index, layout)]
-    if not running:
+    first = next((ln.index for ln in lines if not ln.blank and _running(lines, ln.index, layout)), None)
+    if first is None:
         return StepResult(text, warnings=("no running prose found; front and back matter left as they are",))
+    last = next(ln.index for ln in reversed(lines) if not ln.blank and _running(lines, ln.index, layout))
     short = [ln for ln in lines if not ln.blank and len(ln.content) <= 80]
     total = Counter(collapse(ln.content) for ln in short)
-    in_margins = Counter(collapse(ln.content) for ln in short if ln.index < running[0] or ln.index > running[-1])
+    in_margins = Counter(collapse(ln.content) for ln in short if ln.index < first or ln.index > last)
     repeated = (total, in_margins)
     front = _front(lines, layout, repeated)
     back = _back(lines, layout, repeated, set(front))

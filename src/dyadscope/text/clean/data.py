@@ -25,6 +25,7 @@ class LinePattern:
     block: str | None
     max_words: int
     rule: str
+    keywords: tuple[str, ...] = ()
 
 
 def rule_id(ruleset: str, version: int, entry: str) -> str:
@@ -61,7 +62,8 @@ def chrome_patterns() -> tuple[LinePattern, ...]:
         flags = 0 if e.get("case") else re.IGNORECASE
         out.append(LinePattern(eid, str(e["kind"]), str(e["where"]),
                                _compile(name, eid, rf"(?:{pattern})\Z", flags), e.get("block"),
-                               int(e.get("max_words", 40)), rule_id("chrome", version, eid)))
+                               int(e.get("max_words", 40)), rule_id("chrome", version, eid),
+                               tuple(str(k).lower() for k in e.get("keywords", ()))))
     return tuple(out)
 
 

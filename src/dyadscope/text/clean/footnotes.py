@@ -5,9 +5,9 @@ closing quote. Markers count up through a text, so the sequence is the main sign
 
 - **strong** candidates — glued after a letter plus ``. , ; : ! ?`` ("Baku.68"), after a closing quote
   or bracket ("civilization.”10", "views”19"), or superscript digits — are taken unless the word before
-  is an abbreviation that takes a number ("Vol.7", "No.2", "p.82");
-- **weak** candidates — a year or a page number followed by a glued number ("1993.14 By", "82-83.2 The"), digits glued to a lower-case
-  word ("soon59)"), or a number standing alone after a sentence end ("unchanged.” 62 According") — are
+  is an abbreviation that takes a number ("Vol.7", "No.2", "p.82") or a single letter ("A.1");
+- **weak** candidates — a year or a page number followed by a glued number ("1993.14 By", "82-83.2 The"), digits glued to a word ending
+  in a lower-case letter ("soon59)", "Moscow3"), or a number standing alone after a sentence end ("unchanged.” 62 According") — are
   taken only when they fit the sequence of strong markers around them (bigger than the one before, by at
   most three, and smaller than the one after).
 
@@ -26,14 +26,13 @@ from ...lexicon import load_yaml
 from .base import Edit, StepContext, StepResult, finish
 from .data import rule_id
 
-_END = r"(?=[\s)\]]|[,;:.](?:\s|$)|$)"
-_STRONG_PUNCT_RE = re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)\]”’\"»]))([.,;:!?…])(\d{{1,3}}){_END}")
-_STRONG_QUOTE_RE = re.compile(rf"(?<=[^\s\d])([”’»\"\)\]])(\d{{1,3}}){_END}")
-_SUPERSCRIPT_RE = re.compile(r"(?<=[^\s\d])([¹²³⁰⁴⁵⁶⁷⁸⁹]+)")
-_NUMBER_RE = re.compile(r"(?<![\d.])(\d+(?:[-–]\d+)?)\.(\d{1,3})(?=\s+[\"“‘(\[]?[A-ZА-ЯЁ]|[ \t]*$)", re.MULTILINE)
-_WORD_DIGITS_RE = re.compile(rf"(?<![^\W\d_])([a-zа-яё]{{3,}})(\d{{1,3}}){_END}")
-_ALONE_RE = re.compile(r"(?<=[.!?][”’»\"\)])( )(\d{1,3})(?=\s+[\"“‘(]?[A-ZА-ЯЁ]|\s*$)|(?<=[.!?])( )(\d{1,3})(?=[ \t]*$)",
-                       re.MULTILINE)
+_DIGITS_RE = re.compile(r"\d+")
+_SUPERSCRIPT_RE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+")
+_NUMBER_BEFORE_RE = re.compile(r"(?<![\d.])\d+(?:[-–]\d+)?\.\Z")
+_CAPITAL_NEXT_RE = re.compile(r"\s+[\"“‘(\[]?[A-ZА-ЯЁ]")
+_LINE_END_RE = re.compile(r"[ \t]*(?:\n|\Z)")
+_PUNCT = ".,;:!?…"
+_QUOTES = "”’»\")]"
 _SUPER = str.maketrans("¹²³⁰⁴⁵⁶⁷⁸⁹", "1230456789")
 _MAX_STEP = 3
 
@@ -65,29 +64,56 @@ def _in_url(text: str, pos: int) -> bool:
     return "/" in token or "@" in token or token.lower().startswith("www")
 
 
-def _strong(text: str) -> list[_Candidate]:
-    out: list[_Candidate] = []
+def _ends_marker(text: str, e: int) -> bool:
+    """Can a note number end at ``e``: space, a closing bracket, punctuation before a space, the end?"""
+    if e >= len(text):
+        return True
+    c = text[e]
+    if c.isspace() or c in ")]":
+        return True
+    return c in ",;:." and (e + 1 >= len(text) or text[e + 1].isspace())
+
+
+def _next_starts_sentence(text: str, e: int) -> bool:
+    return bool(_CAPITAL_NEXT_RE.match(text, e) or _LINE_END_RE.match(text, e))
+
+
+def _candidates(text: str) -> tuple[list[_Candidate], list[_Candidate]]:
+    """Strong and weak note-number candidates, from one pass over the digit runs of the text."""
+    strong: list[_Candidate] = []
+    weak: list[_Candidate] = []
     abbreviations = _abbreviations()
-    for m in _STRONG_PUNCT_RE.finditer(text):
-        if _word_before(text, m.start(1)) in abbreviations or _in_url(text, m.start()):
+    for m in _DIGITS_RE.finditer(text):
+        s, e = m.span()
+        if e - s > 3 or s < 2 or not _ends_marker(text, e):
             continue
-        out.append(_Candidate(m.start(2), m.end(2), int(m.group(2)), "after_punctuation"))
-    for m in _STRONG_QUOTE_RE.finditer(text):
-        if m.group(1) == ")" and text[m.start(1) - 1].isdigit():
-            continue
-        out.append(_Candidate(m.start(2), m.end(2), int(m.group(2)), "after_quote"))
+        value = int(m.group())
+        p1, p2 = text[s - 1], text[s - 2]
+        if p1 in _PUNCT and (p2.isalpha() or p2 in _QUOTES):
+            word = _word_before(text, s - 1)
+            if p2.isalpha() and (word in abbreviations or len(word) == 1 or _in_url(text, s)):
+                continue
+            strong.append(_Candidate(s, e, value, "after_punctuation"))
+        elif p1 in _QUOTES and not p2.isspace() and not p2.isdigit():
+            strong.append(_Candidate(s, e, value, "after_quote"))
+        elif p1 == "." and p2.isdigit():
+            if _NUMBER_BEFORE_RE.search(text, max(0, s - 12), s) and _next_starts_sentence(text, e):
+                weak.append(_Candidate(s, e, value, "after_number"))
+        elif p1.islower():
+            word = _word_before(text, s)
+            j = s - len(word)
+            if len(word) >= 3 and word.isalpha() and (j == 0 or not text[j - 1].isalnum()):
+                weak.append(_Candidate(s, e, value, "glued_to_word"))
+        elif p1 == " " and s >= 3:
+            after_quote = p2 in _QUOTES and text[s - 3] in ".!?" and _next_starts_sentence(text, e)
+            at_line_end = p2 in ".!?" and bool(_LINE_END_RE.match(text, e))
+            if after_quote or at_line_end:
+                weak.append(_Candidate(s - 1, e, value, "standalone"))
     for m in _SUPERSCRIPT_RE.finditer(text):
-        out.append(_Candidate(m.start(1), m.end(1), int(m.group(1).translate(_SUPER)), "superscript"))
-    return sorted(out, key=lambda c: c.start)
-
-
-def _weak(text: str) -> list[_Candidate]:
-    out = [_Candidate(m.start(2), m.end(2), int(m.group(2)), "after_number") for m in _NUMBER_RE.finditer(text)]
-    out += [_Candidate(m.start(2), m.end(2), int(m.group(2)), "glued_to_word") for m in _WORD_DIGITS_RE.finditer(text)]
-    for m in _ALONE_RE.finditer(text):
-        g = 1 if m.group(2) is not None else 3
-        out.append(_Candidate(m.start(g), m.end(g + 1), int(m.group(g + 1)), "standalone"))
-    return out
+        if m.start() > 0 and not text[m.start() - 1].isspace() and not text[m.start() - 1].isdigit():
+            strong.append(_Candidate(m.start(), m.end(), int(m.group().translate(_SUPER)), "superscript"))
+    strong.sort(key=lambda c: c.start)
+    return strong, weak
 
 
 def _fits(value: int, before: int | None, after: int | None) -> bool:
@@ -100,14 +126,14 @@ def _fits(value: int, before: int | None, after: int | None) -> bool:
 
 def remove_footnote_markers(text: str, ctx: StepContext) -> StepResult:
     """Delete glued note numbers; weak candidates only where they continue the sequence."""
-    strong = _strong(text)
+    strong, weak = _candidates(text)
     edits: list[Edit] = []
     for c in strong:
         edits.append(Edit(c.start, c.end, "", "footnote_marker", rule_id("notes", 1, c.rule)))
     if len(strong) >= 3:
         positions = [c.start for c in strong]
         taken = set(positions)
-        for c in sorted(_weak(text), key=lambda c: c.start):
+        for c in weak:
             if c.start in taken:
                 continue
             k = bisect.bisect_left(positions, c.start)

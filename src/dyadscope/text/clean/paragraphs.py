@@ -140,15 +140,16 @@ def rebuild_paragraphs(text: str, ctx: StepContext) -> StepResult:
             continue
         heading = heading and heading_like(b.content, layout)
         a_continued = not heading
-        left = _LEFT_WORD_RE.search(a.content)
-        if a.content.endswith("-") and left and (b.content[:1].isalpha()):
+        dash = a.content.endswith(("-", "–", "—"))
+        left = _LEFT_WORD_RE.search(a.content, max(0, len(a.content) - 60)) if dash else None
+        if left and a.content.endswith("-") and b.content[:1].isalpha():
             if vocab is None:
                 vocab = Vocabulary(text)
             right = _RIGHT_WORD_RE.match(b.content)
             keep, why = keep_hyphen(left.group(1), right.group() if right else "", vocab)
             start = a.cend if keep else a.cend - 1
             edits.append(Edit(start, b.cstart, "", "hyphenation", rule_id("layout", v, why)))
-        elif _GLUED_DASH_RE.search(a.content) or (a.content.endswith("-") and not a.content.endswith(" -")):
+        elif dash and (_GLUED_DASH_RE.search(a.content, len(a.content) - 2) or not a.content.endswith(" -")):
             edits.append(Edit(a.cend, b.cstart, "", "line_break", rule_id("layout", v, "dash_at_line_end")))
         else:
             edits.append(Edit(a.cend, b.cstart, " ", "line_break", rule_id("layout", v, _join_rule(a, b, gap))))

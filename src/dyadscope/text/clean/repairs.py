@@ -24,9 +24,10 @@ _FIRST_WORD_RE = re.compile(r"([a-zа-яё]{1,12})\b(?![-'’])")
 _LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
 _BODY_START = 4
-_COMMA_RE = re.compile(r"(?<=[a-zа-яё][a-zа-яё]),(?=[A-Za-zА-Яа-яЁё][a-zа-яё]+\b)")
-_DASH_RE = re.compile(r"(?<=[a-zа-яё,]) ([-–—])(?=[a-zа-яё]{2,})")
-_SPACES_RE = re.compile(r"[ \t]{2,}|[ \t]*\f[ \t\f]*")
+_COMMA_RE = re.compile(r",(?<=[a-zа-яё][a-zа-яё],)(?=[A-Za-zА-Яа-яЁё][a-zа-яё]+\b)")
+_DASH_RE = re.compile(r" (?<=[a-zа-яё,] )([-–—])(?=[a-zа-яё]{2,})")
+_SPACES_RE = re.compile(r"[ \t]{2,}")
+_FORM_FEED_RE = re.compile(r"[ \t]*\f[ \t\f]*")
 _BLANKS_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _WIRE_DATELINE_RE = re.compile(
     r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+(?:[ /][A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+){0,3})"
@@ -95,7 +96,10 @@ def repair_spacing(text: str, ctx: StepContext) -> StepResult:
     for m in _DASH_RE.finditer(text):
         edits.append(Edit(m.start(), m.end(), f" {m.group(1)} ", "whitespace",
                           rule_id("repairs", _VERSION, "space_after_dash")))
-    for m in _SPACES_RE.finditer(text):
+    runs = list(_SPACES_RE.finditer(text))
+    if "\f" in text:
+        runs = sorted(runs + list(_FORM_FEED_RE.finditer(text)), key=lambda m: m.start())
+    for m in runs:
         edits.append(Edit(m.start(), m.end(), " ", "whitespace", rule_id("repairs", _VERSION, "space_run")))
     for m in _BLANKS_RE.finditer(text):
         edits.append(Edit(m.start(), m.end(), "\n\n", "whitespace", rule_id("repairs", _VERSION, "blank_lines")))

@@ -5,7 +5,8 @@ Runs on the rebuilt paragraphs (one blank line between them):
 - **exact repeats**: a paragraph of six words or more whose normalised text (case, punctuation and
   spacing ignored) was seen before;
 - **near repeats**: paragraphs of 15 words or more whose word-trigram sets overlap by 70% or more
-  (candidates from datasketch MinHash LSH, confirmed by the exact Jaccard of the two sets);
+  (paragraphs sharing two of their six smallest trigram hashes go into a datasketch MinHash LSH index;
+  its candidates are confirmed by the exact Jaccard of the two sets);
 - **lead sentences**: a short paragraph (one or two sentences) that opens one of the next two
   paragraphs — the standalone lead is dropped and the body paragraph stays whole;
 - **pull quotes**: a short paragraph all of whose sentences also stand inside a longer paragraph.
@@ -14,10 +15,14 @@ Runs on the rebuilt paragraphs (one blank line between them):
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
+import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
 from .base import Edit, StepContext, StepResult, finish
 from .data import rule_id
@@ -31,6 +36,7 @@ _MIN_QUOTE_WORDS = 8
 _LSH_THRESHOLD = 0.6
 _THRESHOLD = 0.7
 _NUM_PERM = 64
+_ANCHORS = 6
 _VERSION = 1
 
 
@@ -54,37 +60,76 @@ def _sentences(raw: str) -> list[str]:
     return [_norm(s) for s in _SENT_RE.split(raw) if s.strip()]
 
 
-def _shingles(norm: str) -> set[str]:
+def _shingles(norm: str) -> set[bytes]:
     toks = norm.split()
-    return {" ".join(toks[i:i + 3]) for i in range(len(toks) - 2)}
+    return {f"{a} {b} {c}".encode() for a, b, c in zip(toks, toks[1:], toks[2:])}
+
+
+@cache
+def _lsh_params() -> tuple[int, int]:
+    """Bands and rows for the LSH index, tuned once for recall (a miss costs more than a check)."""
+    from datasketch import MinHashLSH
+
+    probe = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_NUM_PERM, weights=(0.2, 0.8))
+    return probe.b, probe.r
+
+
+@cache
+def _permutations() -> tuple[Any, Any]:
+    """The MinHash permutations and hashing scheme, drawn once (datasketch's default seed)."""
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=_NUM_PERM)
+    return template.permutations, template.scheme
+
+
+def _anchors(shingles: set[bytes]) -> list[int]:
+    """The few smallest shingle hashes: paragraphs that share none of them cannot be near repeats."""
+    return sorted(map(zlib.crc32, shingles))[:_ANCHORS]
+
+
+def _candidates(idx: list[int], shingles: dict[int, set[bytes]]) -> list[int]:
+    """Paragraphs sharing two anchor hashes or more with another one, in text order (a cheap pre-filter)."""
+    owners: dict[int, list[int]] = {}
+    for i in idx:
+        for h in _anchors(shingles[i]):
+            owners.setdefault(h, []).append(i)
+    pairs: Counter[tuple[int, int]] = Counter()
+    for group in owners.values():
+        if 1 < len(group) <= 50:
+            for a, b in itertools.combinations(group, 2):
+                pairs[(a, b)] += 1
+    shared = {i for pair, n in pairs.items() if n >= 2 for i in pair}
+    return [i for i in idx if i in shared]
 
 
 def _near_duplicates(paras: Sequence[_Para], dropped: set[int]) -> dict[int, str]:
-    """Later paragraphs that nearly repeat an earlier one (MinHash LSH candidates, exact Jaccard check)."""
+    """Later paragraphs that nearly repeat an earlier one.
+
+    Paragraphs that share one of their smallest shingle hashes with another are indexed in a datasketch
+    MinHash LSH; a candidate it returns is confirmed by the exact Jaccard similarity of the two shingle sets.
+    """
     idx = [i for i, p in enumerate(paras) if p.words >= _MIN_NEAR_WORDS and i not in dropped]
+    shingles = {i: _shingles(paras[i].norm) for i in idx}
+    idx = _candidates([i for i in idx if shingles[i]], shingles)
     if len(idx) < 2:
         return {}
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_NUM_PERM, weights=(0.2, 0.8))
-    sets: dict[int, set[str]] = {}
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=_NUM_PERM, params=_lsh_params())
+    permutations, scheme = _permutations()
     found: dict[int, str] = {}
     for i in idx:
-        sh = _shingles(paras[i].norm)
-        if not sh:
-            continue
-        mh = MinHash(num_perm=_NUM_PERM)
-        mh.update_batch([s.encode("utf-8") for s in sh])
+        sh = shingles[i]
+        mh = MinHash(num_perm=_NUM_PERM, permutations=permutations, scheme=scheme, hashfunc=zlib.crc32)
+        mh.update_batch(sh)
         for cand in lsh.query(mh):
-            j = int(cand)
-            other = sets[j]
-            jac = len(sh & other) / len(sh | other)
-            if jac >= _THRESHOLD:
+            other = shingles[int(cand)]
+            if len(sh & other) / len(sh | other) >= _THRESHOLD:
                 found[i] = rule_id("repeats", _VERSION, "near_duplicate_paragraph")
                 break
         else:
             lsh.insert(str(i), mh)
-            sets[i] = sh
     return found
 
 

@@ -13,7 +13,8 @@ from collections import Counter
 from .data import fallback_words, layout_words
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_BROKEN_RE = re.compile(r"[^\W\d_]+-[ \t]*\n\s*[^\W\d_]+")
+_BREAK_RE = re.compile(r"-[ \t]*\n\s*(?=[^\W\d_])")
+_LAST_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\Z")
 
 # inflectional endings and what to put back to reach the base form ("accusing" -> "accus" + "e")
 _SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -29,9 +30,16 @@ class Vocabulary:
     __slots__ = ("counts", "fallback")
 
     def __init__(self, text: str) -> None:
-        # the halves of words broken at a line end are not words of the text
-        body = _BROKEN_RE.sub(" ", text.lower())
-        counts: Counter[str] = Counter(_WORD_RE.findall(body))
+        low = text.lower()
+        counts: Counter[str] = Counter(_WORD_RE.findall(low))
+        for m in _BREAK_RE.finditer(low):       # the halves of a word broken at a line end are no words
+            if m.start() == 0 or not low[m.start() - 1].isalpha():
+                continue
+            left = _LAST_WORD_RE.search(low, max(0, m.start() - 40), m.start())
+            right = _WORD_RE.match(low, m.end())
+            for half in (left, right):
+                if half is not None and counts.get(half.group(), 0) > 0:
+                    counts[half.group()] -= 1
         for word, n in list(counts.items()):
             if "-" in word:
                 for part in word.split("-"):
