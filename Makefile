@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/dyadscope docs examples/az-ru --jsonl out/docs.jsonl
+	@mkdir -p out && rm -f out/demo.duckdb out/demo.duckdb.wal
+	$(BIN)/dyadscope build examples/az-ru --db out/demo.duckdb
+	$(BIN)/dyadscope report --db out/demo.duckdb --out out/report.html
+	@echo "open out/report.html in a browser (it works offline)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; exit 0; fi; exit $$rc

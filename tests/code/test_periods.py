@@ -135,3 +135,15 @@ def test_every_period_explains_itself_with_offsets_and_a_versioned_rule() -> Non
     assert text[period.offset:period.end_offset] == period.sentence
     assert period.rule.startswith(RULESET + ":")
     assert re.fullmatch(r"periods\.rules\.v\d+", RULESET)
+
+
+def test_a_span_of_days_dates_the_event_a_stage_begins_with_not_the_stage() -> None:
+    text = ("Relations fell into two stages. The first stage ran from 1991 to 2000. The second stage began with "
+            "the president's visit on 9-10 January 2001.")
+    sentences = segment("d", text)
+    timexes = year_timexes("d", text)[:2]
+    k = text.index("9-10 January 2001")
+    timexes.append(Timex("d", 2, k, k + 17, "9-10 January 2001", "2001-01-09", "2001-01-09", "2001-01-10", "day",
+                         "absolute"))
+    periods = find_periods("doc.txt", "d", text, sentences, timexes)
+    assert spans(periods) == [("1991", "2000"), ("2001-01", None)]

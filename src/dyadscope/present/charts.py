@@ -130,7 +130,7 @@ def index(ctx: ReportContext) -> Figure:
             band_text.append(f"<b>{_esc(ctx.doc_titles.get(doc, doc))}</b> ({_esc(p.kind)}, {_esc(p.scope)})<br>"
                              f"{_wrap(p.label, 80)}<br>{_esc(p.start or '?')}–{_esc(p.end or '')}")
         annotations.append({"x": 0, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "xanchor": "right",
-                            "showarrow": False, "text": _esc(doc[:18]), "font": {"size": 9, "color": color}})
+                            "showarrow": False, "text": _esc(doc[:22]), "font": {"size": 9, "color": color}})
     data.append({"type": "scatter", "mode": "markers", "name": "authors' periodisations", "x": band_x,
                  "y": band_y, "yaxis": "y3", "marker": {"size": 10, "opacity": 0}, "hovertext": band_text,
                  "hoverinfo": "text", "showlegend": False})
@@ -140,7 +140,8 @@ def index(ctx: ReportContext) -> Figure:
         yaxis={"title": {"text": "net cooperation"}, "range": [-1.1, 1.1], "domain": [0, 0.68], "zeroline": True},
         yaxis2={"overlaying": "y", "side": "right", "title": {"text": "events"}, "showgrid": False},
         yaxis3={"domain": [0.7, 1.0], "range": [0.7, 1.0], "visible": False},
-        shapes=shapes, annotations=annotations, height=560, barmode="overlay")}
+        shapes=shapes, annotations=annotations, height=560, barmode="overlay",
+        margin={"l": 150, "r": 40, "t": 50, "b": 50})}
 
 
 def issues(ctx: ReportContext) -> Figure:
