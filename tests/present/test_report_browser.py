@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import small_context
+from reportkit import seed_context, small_context
 
 from dyadscope.present.report import write_report
 
@@ -66,8 +66,8 @@ def _check(seen: dict) -> None:
         assert svgs >= 1 and containers == 1, chart
 
 
-def test_the_seeds_report_renders_every_chart_offline_without_errors(browser, seed_context, tmp_path: Path) -> None:
-    path = write_report(seed_context, tmp_path / "report.html")
+def test_the_seeds_report_renders_every_chart_offline_without_errors(browser, shared: Path, tmp_path: Path) -> None:
+    path = write_report(seed_context(), tmp_path / "report.html")
     seen = _open(browser, path, ARTEFACTS / "seeds_report.png")
     _check(seen)
     assert seen["details"] >= 2

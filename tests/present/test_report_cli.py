@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import small_analyses, small_records
+from reportkit import small_analyses, small_records
 from typer.testing import CliRunner
 
 from dyadscope.cli.main import app

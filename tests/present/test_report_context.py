@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import small_context
+from reportkit import small_context
 
 from dyadscope.present.context import ReportContext
 

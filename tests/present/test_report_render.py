@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import HOSTILE, small_context
+from reportkit import HOSTILE, small_context
 
 from dyadscope.errors import UsageError
 from dyadscope.present.report import render, write_report

@@ -1,11 +1,11 @@
-"""Fixtures for the report tests: a small hand-made corpus with hostile text in it, and the seeds' report."""
+"""Helpers for the report tests: a small hand-made corpus with hostile text in it, and the seeds' report
+(a plain module with a unique name, imported by the test files; no conftest, so nothing shadows the root one)."""
 
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
-
-import pytest
 
 from dyadscope.pipeline import Analysis
 from dyadscope.present.context import ReportContext, context_from_records
@@ -103,8 +103,8 @@ def small_analyses() -> list[Analysis]:
     return out
 
 
-@pytest.fixture(scope="session")
-def seed_context(shared: Path) -> ReportContext:
+@cache
+def seed_context() -> ReportContext:
     """The report context of the five seeds, analysed in-process, with stories and contradictions."""
     from seedkit import seed_analyses
 
