@@ -246,12 +246,25 @@ class _Sentence:
             return None
         h = self.head_at(hit.end)
         if h is None:
-            return None
+            return self.named_after(base, hit)
         head = h.payloads[0][0]
         if head.head_id == "honorific":
             return None
         found = self.with_head(base, entry, head, hit.start, h.end, f"{RULESET}:state_head")
         return self.after_head(found, head, h.end)
+
+    def named_after(self, base: Found, hit: Hit) -> Found | None:
+        """A state word before a named body of that state: "Russia's Federal Security Service"."""
+        if base.form_kind not in ("state", "adjective") or base.actor is None:
+            return None
+        nxt = self.name_at(hit.end)
+        if nxt is None or self.primary(nxt).kind not in ("body", "company"):
+            return None
+        named = self.from_name(nxt)
+        if named is None or named.actor != base.actor:
+            return None
+        return dataclasses.replace(named, start=base.start, char_start=base.char_start,
+                                   rule=f"{RULESET}:state_name")
 
     def head_first(self, h: Hit) -> Found | None:
         """A head word first: "the President of Azerbaijan", "МИД России", "President Aliyev"."""

@@ -95,9 +95,9 @@ def person_actor(person: Person, when: Interval | None, dic: Dictionary | None =
     dic = dic or dictionary()
     if when is not None:
         best = max(((overlap_days((o.start, o.end), when), o.scope) for o in person.offices), default=(0, ""))
-        if best[0] and best[1] in dic.scopes and best[1] != person.state:
+        if best[0] and best[1] in dic.scopes:
             actor, detail = dic.scopes[best[1]]
-            return actor, detail if detail else person.detail
+            return actor, detail or (person.detail if actor == person.actor else None)
     return person.actor, person.detail
 
 
