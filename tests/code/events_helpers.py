@@ -9,7 +9,7 @@ from dyadscope.options import make_options
 from dyadscope.pipeline import Analysis, Stage, run
 from dyadscope.records import Document, Event, text_id
 
-from . import shim
+import events_shim as shim
 
 SCOPE = frozenset({"AZE", "RUS"})
 HAPPENED = frozenset({"asserted", "reported"})

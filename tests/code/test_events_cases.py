@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .helpers import analyse_text, counts, matches
+from events_helpers import analyse_text, counts, matches
 
 CASES = Path(__file__).parent / "cases"
 
