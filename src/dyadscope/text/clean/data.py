@@ -100,6 +100,7 @@ class Layout:
     keep_prefixes: frozenset[str]
     particles: frozenset[str]
     affiliation: re.Pattern[str]
+    number_abbreviations: frozenset[str]
     version: int
 
 
@@ -113,7 +114,8 @@ def layout_words() -> Layout:
 
     return Layout(words("continuation_words"), words("heading_words"), words("hyphen_keep_prefixes"),
                   words("name_particles"),
-                  re.compile(words_pattern(words("affiliation_words")), re.IGNORECASE), version_of(name))
+                  re.compile(words_pattern(words("affiliation_words")), re.IGNORECASE),
+                  words("number_abbreviations"), version_of(name))
 
 
 @cache

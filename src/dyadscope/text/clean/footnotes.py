@@ -20,11 +20,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from ...lexicon import load_yaml
 from .base import Edit, StepContext, StepResult, finish
-from .data import rule_id
+from .data import layout_words, rule_id
 
 _DIGITS_RE = re.compile(r"\d+")
 _SUPERSCRIPT_RE = re.compile(r"[¹²³⁰⁴⁵⁶⁷⁸⁹]+")
@@ -35,12 +33,6 @@ _PUNCT = ".,;:!?…"
 _QUOTES = "”’»\")]"
 _SUPER = str.maketrans("¹²³⁰⁴⁵⁶⁷⁸⁹", "1230456789")
 _MAX_STEP = 3
-
-
-@cache
-def _abbreviations() -> frozenset[str]:
-    data = load_yaml("text/abbreviations.yaml")
-    return frozenset(str(a).lower() for a in data.get("always", []))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +74,7 @@ def _candidates(text: str) -> tuple[list[_Candidate], list[_Candidate]]:
     """Strong and weak note-number candidates, from one pass over the digit runs of the text."""
     strong: list[_Candidate] = []
     weak: list[_Candidate] = []
-    abbreviations = _abbreviations()
+    abbreviations = layout_words().number_abbreviations
     for m in _DIGITS_RE.finditer(text):
         s, e = m.span()
         if e - s > 3 or s < 2 or not _ends_marker(text, e):

@@ -96,9 +96,9 @@ def repair_spacing(text: str, ctx: StepContext) -> StepResult:
     for m in _DASH_RE.finditer(text):
         edits.append(Edit(m.start(), m.end(), f" {m.group(1)} ", "whitespace",
                           rule_id("repairs", _VERSION, "space_after_dash")))
-    runs = list(_SPACES_RE.finditer(text))
-    if "\f" in text:
-        runs = sorted(runs + list(_FORM_FEED_RE.finditer(text)), key=lambda m: m.start())
+    runs = list(_FORM_FEED_RE.finditer(text)) if "\f" in text else []
+    feeds = [(m.start(), m.end()) for m in runs]
+    runs += [m for m in _SPACES_RE.finditer(text) if not any(s <= m.start() < e for s, e in feeds)]
     for m in runs:
         edits.append(Edit(m.start(), m.end(), " ", "whitespace", rule_id("repairs", _VERSION, "space_run")))
     for m in _BLANKS_RE.finditer(text):

@@ -85,9 +85,9 @@ def _skipped(options: Options | None) -> frozenset[str]:
 
 
 def _start_text(raw: str, pages: Sequence[str] | None) -> str:
-    """The text the first step sees: the pages joined by form feeds when a loader gives pages."""
+    """The text the first step sees: the pages joined by a line end and a form feed when a loader gives pages."""
     if pages:
-        return "\f".join(pages)
+        return "\n\f".join(pages)
     return raw
 
 
@@ -116,8 +116,8 @@ def clean(raw: str, *, fmt: str = "txt", pages: Sequence[str] | None = None,
     """Clean decoded text extracted from a file.
 
     ``fmt`` is the source format (txt, md, html, pdf, docx). ``pages`` (PDFs) is the text of each page;
-    when given, the steps see the pages joined by form feeds and ``raw`` is not used, so the offsets of
-    the first step's removals refer to ``"\\f".join(pages)``. Steps can be skipped with
+    when given, the steps see the pages joined by a line end and a form feed and ``raw`` is not used, so
+    the offsets of the first step's removals refer to ``"\\n\\f".join(pages)``. Steps can be skipped with
     ``options.extra["clean"]["skip"] = [step names]``.
     """
     removed: list[Removal] = []
