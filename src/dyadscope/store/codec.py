@@ -13,9 +13,11 @@ import dataclasses
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any, TypeVar
+
+from ..records import Event
 
 R = TypeVar("R")
 
@@ -113,3 +115,19 @@ def decode(cls: type[R], row: Mapping[str, Any], columns: Mapping[str, str]) -> 
         elif name in extra:
             kwargs[name] = from_jsonable(extra[name], hint)
     return cls(**kwargs)
+
+
+def with_unique_ids(events: Iterable[Event]) -> list[Event]:
+    """Events with an ``event_id`` each, unique within the document (a repeat gets a ``-2`` suffix)."""
+    seen: dict[str, int] = {}
+    out = []
+    for e in events:
+        if not e.event_id:
+            e = e.with_id()
+        if e.event_id in seen:
+            seen[e.event_id] += 1
+            e = dataclasses.replace(e, event_id=f"{e.event_id}-{seen[e.event_id]}")
+        else:
+            seen[e.event_id] = 1
+        out.append(e)
+    return out
