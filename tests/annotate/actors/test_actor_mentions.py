@@ -73,6 +73,8 @@ ROWS = [
      [("Baku-Tbilisi-Ceyhan pipeline", None, "place", None)]),
     ("The Baku-Moscow railway was repaired.", None, [("Baku-Moscow railway", None, "place", None)]),
     ("The war in Chechnya began.", None, [("Chechnya", None, "place", None)]),
+    ("They returned to the Madrid Principles and the Minsk agreements.", None,
+     [("Madrid", None, "capital", None), ("Minsk", None, "capital", None)]),
     # describing words lose their actor
     ("Russian speakers live in Baku.", None, [("Russian", None, "adjective", None), ("Baku", "AZE", "capital", None)]),
     ("Pro-Russian groups protested.", None, [("Russian", None, "adjective", None)]),

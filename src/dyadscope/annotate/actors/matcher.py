@@ -75,6 +75,7 @@ class Compiled:
     names_lower: Trie
     heads: Trie
     attribute_followers: frozenset[str]
+    capital_followers: frozenset[str]
     attribute_prefixes: frozenset[str]
     attribute_preceders: frozenset[str]
     connectors: tuple[tuple[str, ...], ...]
@@ -105,6 +106,7 @@ def compiled(lang: str = "en") -> Compiled:
     return Compiled(
         dic=dic, names=names, names_lower=names_lower, heads=heads,
         attribute_followers=frozenset(w.lower() for w in _words(ctx, "attribute_followers")),
+        capital_followers=frozenset(w.lower() for w in _words(ctx, "capital_attribute_followers")),
         attribute_prefixes=frozenset(w.lower() for w in _words(ctx, "attribute_prefixes")),
         attribute_preceders=frozenset(w.lower() for w in _words(ctx, "attribute_preceders")),
         connectors=tuple(sorted((tuple(str(w).lower() for w in c) for c in ctx.get("of_connectors") or ()),
@@ -403,7 +405,9 @@ class _Sentence:
         tok, low = self.tok, self.tok.lower
         n, nxt, first = len(tok), f.end, f.start
         if nxt < n and low[nxt] in self.comp.attribute_followers and (f.form_kind == "adjective" or f.possessive):
-            return True                   # "Russian speakers", "Azerbaijan's territory"
+            return True                   # "Russian speakers", "Azerbaijan's oil"
+        if nxt < n and f.form_kind == "capital" and low[nxt] in self.comp.capital_followers and not f.possessive:
+            return True                   # "the Madrid Principles", "the Minsk agreements"
         dash_after = nxt + 1 < n and tok.keys[nxt] == "-" and tok.glued(nxt) and tok.glued(nxt + 1)
         if dash_after and following is not None and following.start == nxt + 1 \
                 and following.rule == f"{RULESET}:attribute":
