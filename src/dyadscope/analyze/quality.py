@@ -203,3 +203,45 @@ def score_conflicts(gold: Sequence[dict[str, Any]], contradictions: Iterable[Con
             else:
                 score.misses.append(f"{g['id']} vs {other}: {g['subject']}")
     return score
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m dyadscope.analyze.quality GOLD_DIR PATH...``: run the pipeline over PATH and print the
+    scores of periods, facts and contradictions against ``seed_periods.jsonl`` and ``seed_facts.jsonl``."""
+    import argparse
+
+    from ..batch import BatchSummary, analyses
+    from ..options import make_options
+    from ..resolve.contradictions import find_contradictions
+
+    ap = argparse.ArgumentParser(prog="python -m dyadscope.analyze.quality", description=main.__doc__)
+    ap.add_argument("gold", type=Path, help="folder with seed_periods.jsonl and seed_facts.jsonl")
+    ap.add_argument("paths", type=Path, nargs="+", help="the documents the gold annotates")
+    args = ap.parse_args(argv)
+    found = list(analyses(args.paths, make_options(), BatchSummary()))
+    periods = [p for a in found for p in a.periods]
+    facts = [f for a in found for f in a.facts]
+    ps = score_periods(load_gold(args.gold / "seed_periods.jsonl"), periods)
+    gold_facts = load_gold(args.gold / "seed_facts.jsonl")
+    fs = score_facts(gold_facts, facts)
+    ft = score_facts(gold_facts, [f for f in facts if f.kind != "dated_mention"])
+    contradictions = find_contradictions(facts)
+    cs = score_conflicts(gold_facts, contradictions)
+    lines = [
+        (f"periods: relationship periodisations with the right years {ps.relationship_found}/{ps.relationship_gold}"
+        f" (recall {ps.recall:.2f}); stages found {ps.system}, matching a gold periodisation of any kind "
+        f"{ps.system_matched} (precision {ps.precision:.2f})"),
+        (f"facts: gold facts covered {fs.found}/{fs.gold} (recall {fs.recall:.2f}), value agrees {fs.value_right}; "
+        f"without dated mentions {ft.found}/{ft.gold} (recall {ft.recall:.2f}); facts found {fs.system}"),
+        (f"contradictions: gold conflicts between documents flagged {cs.flagged}/{cs.gold_pairs}; "
+        f"contradictions found {len(contradictions)}"),
+        *(f"  {c.subject}: {c.a_doc} {c.a_value} vs {c.b_doc} {c.b_value}" for c in contradictions),
+        *(f"  missed period {m}" for m in ps.misses),
+        *(f"  extra period {m}" for m in ps.extra),
+    ]
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
