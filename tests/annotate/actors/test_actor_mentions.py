@@ -84,9 +84,18 @@ ROWS = [
      [("Armenian", None, "adjective", None), ("Turkish", None, "adjective", None)]),
     ("Azerbaijani-Russian talks began.", None,
      [("Azerbaijani", "AZE", "adjective", None), ("Russian", "RUS", "adjective", None)]),
+    # diplomatic cables and news
+    ("FM Mammadyarov told Emboffs that the GOAJ distrusts the GOR.", "2008",
+     [("FM Mammadyarov", "AZE", "person", "Elmar Mammadyarov"), ("Emboffs", "USA", "body", None),
+      ("GOAJ", "AZE", "body", None), ("GOR", "RUS", "body", None)]),
+    ("Putin apologised to his Azerbaijani counterpart Ilham Aliyev.", "2024",
+     [("Putin", "RUS", "person", "Vladimir Putin"), ("Azerbaijani counterpart Ilham Aliyev", "AZE", "person", "Ilham Aliyev")]),
     # headings in capitals
     ("RUSSIA AND AZERBAIJAN: A NEW ALLIANCE", None,
      [("RUSSIA", "RUS", "state", None), ("AZERBAIJAN", "AZE", "state", None)]),
+    ("SUBJECT: AZERBAIJAN: PRES. ALIYEV ON THE MINSK GROUP", "2008",
+     [("AZERBAIJAN", "AZE", "state", None), ("PRES. ALIYEV", "AZE", "person", "Ilham Aliyev"),
+      ("MINSK GROUP", "OSCE", "org", None)]),
     # Russian-language text
     ("Президент России встретился с Алиевым в Баку.", "2015",
      [("Президент России", "RUS", "role", "Vladimir Putin"), ("Алиевым", "AZE", "person", "Ilham Aliyev"),
