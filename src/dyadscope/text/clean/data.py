@@ -101,6 +101,7 @@ class Layout:
     particles: frozenset[str]
     affiliation: re.Pattern[str]
     number_abbreviations: frozenset[str]
+    bracket_marks: re.Pattern[str]
     version: int
 
 
@@ -115,7 +116,13 @@ def layout_words() -> Layout:
     return Layout(words("continuation_words"), words("heading_words"), words("hyphen_keep_prefixes"),
                   words("name_particles"),
                   re.compile(words_pattern(words("affiliation_words")), re.IGNORECASE),
-                  words("number_abbreviations"), version_of(name))
+                  words("number_abbreviations"), _bracket_marks(words("bracket_marks")), version_of(name))
+
+
+def _bracket_marks(words: frozenset[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]|note\s+\d{1,3}|" + alts + r")\]"
+                      r"(?::\s?\d{1,4}(?:[–-]\d{1,4})?)?", re.IGNORECASE)
 
 
 @cache

@@ -11,6 +11,9 @@ closing quote. Markers count up through a text, so the sequence is the main sign
   taken only when they fit the sequence of strong markers around them (bigger than the one before, by at
   most three, and smaller than the one after).
 
+Bracketed reference and editing marks glued to a word ("signed in 1997.[3]", "History[edit]",
+"[citation needed]"; ``data/clean/layout.yaml``) always go.
+
 Decimals ("3.71 billion"), times ("10.32.15"), page ranges ("p. 82-83"), "Vol. 7" and numbers followed
 by a lower-case word are never candidates.
 """
@@ -101,6 +104,10 @@ def _candidates(text: str) -> tuple[list[_Candidate], list[_Candidate]]:
             at_line_end = p2 in ".!?" and bool(_LINE_END_RE.match(text, e))
             if after_quote or at_line_end:
                 weak.append(_Candidate(s - 1, e, value, "standalone"))
+    if "[" in text:
+        for m in layout_words().bracket_marks.finditer(text):
+            if m.start() > 0 and not text[m.start() - 1].isspace():
+                strong.append(_Candidate(m.start(), m.end(), 0, "bracketed"))
     for m in _SUPERSCRIPT_RE.finditer(text):
         if m.start() > 0 and not text[m.start() - 1].isspace() and not text[m.start() - 1].isdigit():
             strong.append(_Candidate(m.start(), m.end(), int(m.group().translate(_SUPER)), "superscript"))
@@ -122,6 +129,7 @@ def remove_footnote_markers(text: str, ctx: StepContext) -> StepResult:
     edits: list[Edit] = []
     for c in strong:
         edits.append(Edit(c.start, c.end, "", "footnote_marker", rule_id("notes", 1, c.rule)))
+    strong = [c for c in strong if c.rule != "bracketed"]
     if len(strong) >= 3:
         positions = [c.start for c in strong]
         taken = set(positions)

@@ -52,45 +52,56 @@ def _item_number(content: str) -> int | None:
     return int(m.group(1) or m.group(2))
 
 
-def _end_block(lines: Sequence[Line], layout: Layout) -> tuple[int, list[int]] | None:
-    """(first line index, item line indexes) of a reference list closing the text, if there is one."""
+def _cited(lines: Sequence[Line], idx: Sequence[int]) -> int:
+    """How many of these lines read as citations (short enough, and with enough signals)."""
     nd = notes_data()
+    return sum(1 for j in idx if len(lines[j].content.split()) <= 60
+               and citation_signals(lines[j].content) >= nd.min_signals)
+
+
+def _numbered_list(lines: Sequence[Line], items: list[int]) -> bool:
+    """Numbered items in increasing order, most of them citations."""
+    if len(items) < 2:
+        return False
+    numbers = [_item_number(collapse(lines[j].content)) or 0 for j in items]
+    if any(b <= a for a, b in itertools.pairwise(numbers)):
+        return False
+    return _cited(lines, items) >= 0.6 * len(items)
+
+
+def _end_block(lines: Sequence[Line], layout: Layout) -> int | None:
+    """First line of the notes and references closing the text, if there are any.
+
+    Walking up from the end: the last section under a notes heading ("References", "Notes" ...) is taken
+    when its lines include a citation, and the notes sections right above it with it; a run of numbered
+    citations without a heading is taken when its numbers increase and most items read as citations.
+    """
+    nd = notes_data()
+    start: int | None = None
+    segment: list[int] = []          # non-blank lines seen since the last accepted section
+    items: list[int] = []            # numbered items among them
     i = len(lines) - 1
-    first: int | None = None
-    items: list[int] = []
-    heading: int | None = None
     while i >= 0:
         ln = lines[i]
+        i -= 1
         if ln.blank:
-            i -= 1
             continue
         c = collapse(ln.content)
         if nd.heading.match(c):
-            heading = i
-            break
+            if not segment or (start is None and _cited(lines, segment) == 0):
+                break
+            start, segment, items = ln.index, [], []
+            continue
         if _item_number(c) is not None:
-            items.append(i)
-            first = i
-        elif _URL_ONLY_RE.match(c) or (len(c.split()) <= 40 and not is_prose(c, layout.caps)
-                                         and not (layout.wrapped and len(c.split()) >= 8)):
-            pass
-        else:
+            items.append(ln.index)
+        elif not (_URL_ONLY_RE.match(c) or (len(c.split()) <= 40 and not is_prose(c, layout.caps)
+                                            and not (layout.wrapped and len(c.split()) >= 8))):
             break
-        i -= 1
+        segment.append(ln.index)
     items.reverse()
-    if heading is not None:
-        body = [j for j in range(heading + 1, len(lines)) if not lines[j].blank]
-        if body and any(citation_signals(lines[j].content) >= nd.min_signals for j in body):
-            return heading, items
-    if first is None or len(items) < 2:
-        return None
-    numbers = [_item_number(collapse(lines[j].content)) or 0 for j in items]
-    if any(b <= a for a, b in itertools.pairwise(numbers)):
-        return None
-    cited = sum(1 for j in items if citation_signals(lines[j].content) >= nd.min_signals)
-    if cited < 0.6 * len(items):
-        return None
-    return first, items
+    if _numbered_list(lines, items):
+        return items[0]
+    return start
 
 
 def _marker_before(text: str, pos: int, n: int) -> bool:
@@ -184,7 +195,7 @@ def separate_notes(text: str, ctx: StepContext) -> StepResult:
     edits: list[Edit] = []
     notes: list[tuple[int, str]] = []
     end = _end_block(lines, layout)
-    stop = end[0] if end else len(lines)
+    stop = end if end is not None else len(lines)
     for i in _author_notes(lines, text, stop):
         start, stop_, gap = excise(lines, i, i, text, layout)
         edits.append(Edit(start, stop_, gap, "author_footnote", rule_id("notes", v, "author_note")))
@@ -197,7 +208,7 @@ def separate_notes(text: str, ctx: StepContext) -> StepResult:
         edits.append(Edit(start, stop_, gap, "footnote_inline", rule_id("notes", v, "inline_footnote")))
         notes.append((lines[first].start, _joined(lines[k].content for k in range(first, last + 1))))
     if end is not None:
-        first = end[0]
+        first = end
         start = lines[first].start
         edits.append(Edit(start, len(text), "", "reference_list", rule_id("notes", v, "end_list")))
         body = [collapse(ln.content) for ln in lines[first:] if not ln.blank]

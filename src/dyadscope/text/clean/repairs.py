@@ -32,7 +32,7 @@ _BLANKS_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _WIRE_DATELINE_RE = re.compile(
     r"(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+(?:[ /][A-ZА-ЯЁ][A-ZА-ЯЁ'’.-]+){0,3})"
     r"(?P<date>,\s*[^-—–\n()]{2,30}?)?(?P<agency>\s*\([^)\n]{1,30}\))?"
-    r"\s*(?P<dash>--|—|–)\s+(?=[\"“«]?[A-ZА-ЯЁ0-9])")
+    r"\s*(?P<dash>--|—|–|-)\s+(?=[\"“«]?[A-ZА-ЯЁ0-9])")
 _VERSION = 1
 
 
@@ -80,7 +80,8 @@ def remove_wire_datelines(text: str, ctx: StepContext) -> StepResult:
         d = _WIRE_DATELINE_RE.match(text, m.start())
         if d is None or d.end() >= m.end():
             continue
-        if d.group("date") is None and d.group("agency") is None and d.group("dash") != "--":
+        dated = d.group("date") is not None or d.group("agency") is not None
+        if not dated and d.group("dash") != "--":
             continue
         if len(d.group("place").replace("/", "").replace(".", "")) < 3:
             continue
