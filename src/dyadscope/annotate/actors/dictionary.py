@@ -86,6 +86,7 @@ class Head:
     sector: str
     offices: tuple[str, ...]
     forms: tuple[tuple[str, str | None], ...]   # (written form, language or None)
+    of_state: bool = True                       # may "of" and a state follow ("the army of Azerbaijan")?
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +259,7 @@ def _load_heads() -> dict[str, Head]:
                 if lang == "ru":
                     forms.extend((v, None) for v in russian_forms(f)[1:])
         heads[hid] = Head(hid, str(e["kind"]), str(e["sector"]), tuple(str(o) for o in e.get("offices") or ()),
-                          tuple(dict.fromkeys(forms)))
+                          tuple(dict.fromkeys(forms)), bool(e.get("of_state", True)))
     return heads
 
 

@@ -273,7 +273,7 @@ class _Sentence:
         head, written = h.payloads[0]
         k = h.end
         targets = []
-        for conn in self.comp.connectors:
+        for conn in self.comp.connectors if head.of_state else ():
             if tuple(self.tok.lower[k:k + len(conn)]) == conn:
                 targets.append(k + len(conn))
                 break
