@@ -40,8 +40,16 @@ class SentenceArgs:
     args: tuple[Arg, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    rules: tuple[Anaphor, ...]
+    single: dict[str, Anaphor]                                      # one-word back-references
+    multi: dict[tuple[str, str], tuple[tuple[tuple[str, ...], Anaphor], ...]]   # by their first two words
+    window: int
+
+
 @lru_cache(maxsize=None)
-def _anaphors() -> tuple[tuple[Anaphor, ...], dict[str, tuple[tuple[tuple[str, ...], Anaphor], ...]], int]:
+def _anaphors() -> _Index:
     rules = []
     for e in load_entries(ANAPHORA_FILE, required=("words", "kinds")):
         rules.append(Anaphor(
@@ -51,45 +59,55 @@ def _anaphors() -> tuple[tuple[Anaphor, ...], dict[str, tuple[tuple[tuple[str, .
             object=bool(e.get("object", False)),
             expletive_next=tuple(tuple(str(w).lower().split()) for w in e.get("expletive_next", [])),
         ))
-    by_first: dict[str, list[tuple[tuple[str, ...], Anaphor]]] = {}
+    single: dict[str, Anaphor] = {}
+    multi: dict[tuple[str, str], list[tuple[tuple[str, ...], Anaphor]]] = {}
     for r in rules:
         for seq in r.words:
-            by_first.setdefault(seq[0], []).append((seq, r))
-    for lst in by_first.values():
+            if len(seq) == 1:
+                single[seq[0]] = r
+            else:
+                multi.setdefault((seq[0], seq[1]), []).append((seq, r))
+    for lst in multi.values():
         lst.sort(key=lambda x: -len(x[0]))
     window = int(load_yaml(ANAPHORA_FILE).get("window", 3))
-    return tuple(rules), {k: tuple(v) for k, v in by_first.items()}, window
+    return _Index(tuple(rules), single, {k: tuple(v) for k, v in multi.items()}, window)
 
 
 def window() -> int:
     """How many sentences back a back-reference may reach."""
-    return _anaphors()[2]
+    return _anaphors().window
 
 
 def _starts_with(words: tuple[str, ...], i: int, seq: tuple[str, ...]) -> bool:
     return tuple(words[i:i + len(seq)]) == seq
 
 
+def _expletive(words: tuple[str, ...], end: int, rule: Anaphor) -> bool:
+    return any(_starts_with(words, end, nxt) for nxt in rule.expletive_next)
+
+
 def find(chunks: Chunks, covered: Sequence[Arg]) -> list[tuple[int, int, Anaphor]]:
     """Back-reference spans (start, end, rule) in the sentence, skipping tokens inside actor mentions."""
-    _, by_first, _ = _anaphors()
+    index = _anaphors()
     taken = set()
     for a in covered:
         taken.update(range(a.start, a.end))
     out = []
     words = chunks.words
+    n = len(words)
     i = 0
-    while i < len(words):
-        options = by_first.get(words[i])
+    while i < n:
+        w = words[i]
         hit = None
-        if options and i not in taken:
-            for seq, rule in options:
+        if i not in taken:
+            for seq, rule in index.multi.get((w, words[i + 1]) if i + 1 < n else ("", ""), ()):
                 if _starts_with(words, i, seq) and not any(k in taken for k in range(i, i + len(seq))):
-                    if rule.expletive_next and any(_starts_with(words, i + len(seq), nxt)
-                                                   for nxt in rule.expletive_next) and seq[-1] == "it":
-                        break
                     hit = (i, i + len(seq), rule)
                     break
+            if hit is None and w in index.single:
+                rule = index.single[w]
+                if not (w == "it" and _expletive(words, i + 1, rule)):
+                    hit = (i, i + 1, rule)
         if hit:
             out.append(hit)
             i = hit[1]

@@ -149,11 +149,17 @@ class Chunks:
 
 def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """Normalised tokens of ``text`` with document offsets (``offset`` = where ``text`` starts)."""
+    folded = text.translate(_QUOTE_MAP).lower()
+    same_length = len(folded) == len(text)        # lower() may lengthen a few letters ("İ"): then token by token
     words, starts, ends = [], [], []
     for m in _TOKEN_RE.finditer(text):
-        words.append(normalise(m.group()))
-        starts.append(offset + m.start())
-        ends.append(offset + m.end())
+        a, b = m.span()
+        w = folded[a:b] if same_length else normalise(m.group())
+        if "\n" in w:
+            w = _LINEBREAK_HYPHEN_RE.sub("", w)
+        words.append(w)
+        starts.append(offset + a)
+        ends.append(offset + b)
     return tuple(words), tuple(starts), tuple(ends)
 
 

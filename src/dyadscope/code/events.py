@@ -49,6 +49,8 @@ class DocContext:
     news: bool
     chunks_cache: dict[int, Chunks] = field(default_factory=dict)
     args_cache: dict[int, tuple[Arg, ...]] = field(default_factory=dict)
+    issues_cache: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    dated_paragraphs: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
     def build(cls, analysis: Analysis) -> "DocContext":
@@ -116,8 +118,18 @@ class DocContext:
 
     def paragraph_dated(self, index: int) -> bool:
         para = self.sentence(index).paragraph
-        return any(dating.usable(t) for s in self.analysis.sentences if s.paragraph == para
-                   for t in self.timexes.get(s.index, []))
+        if para not in self.dated_paragraphs:
+            self.dated_paragraphs[para] = any(
+                dating.usable(t) for s in self.analysis.sentences if s.paragraph == para
+                for t in self.timexes.get(s.index, []))
+        return self.dated_paragraphs[para]
+
+    def issues(self, index: int) -> tuple[str, ...]:
+        """Issues of the sentence (its paragraph's when it names none), computed once per sentence."""
+        found = self.issues_cache.get(index)
+        if found is None:
+            found = self.issues_cache[index] = issues_for(self.analysis, self.sentence(index))
+        return found
 
     def narrative_before(self, index: int) -> NarrativeTime | None:
         if index == 0 or self.sentence(index - 1).paragraph != self.sentence(index).paragraph:
@@ -190,9 +202,9 @@ def is_heading(text: str) -> bool:
 
 def code_sentence(ctx: DocContext, index: int) -> list[Event]:
     """Every event of one sentence."""
-    if index in ctx.repeated or is_heading(ctx.sentence(index).text):
-        return []
     sentence = ctx.sentence(index)
+    if index in ctx.repeated or not triggers.may_have_triggers(sentence.text) or is_heading(sentence.text):
+        return []
     ch = ctx.chunks(index)
     hits = triggers.find(ch)
     if not hits:
@@ -252,7 +264,7 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         target_text=tgt.text if tgt else None, source_person=src.person,
         target_person=tgt.person if tgt else None, date_start=when.start, date_end=when.end,
         date_precision=when.precision, date_text=when.text, date_basis=when.basis,
-        issues=issues_for(ctx.analysis, sentence), mode=entry.mode, attributed_to=mod.attributed_to,
+        issues=ctx.issues(sentence.index), mode=entry.mode, attributed_to=mod.attributed_to,
         confidence=round(confidence, 3), rule=entry.rule, sentence_index=sentence.index,
     ).with_id()
 

@@ -38,10 +38,13 @@ def issues_of(sentence_text: str, paragraph_text: str) -> tuple[str, ...]:
 
 def paragraph_text(analysis: Analysis, sentence: Sentence) -> str:
     """The text of the sentence's paragraph (first to last sentence with the same paragraph index)."""
-    same = [s for s in analysis.sentences if s.paragraph == sentence.paragraph]
-    if not same:
-        return sentence.text
-    return analysis.document.text[same[0].start:same[-1].end]
+    sentences = analysis.sentences
+    first = last = sentence.index
+    while first > 0 and sentences[first - 1].paragraph == sentence.paragraph:
+        first -= 1
+    while last + 1 < len(sentences) and sentences[last + 1].paragraph == sentence.paragraph:
+        last += 1
+    return analysis.document.text[sentences[first].start:sentences[last].end]
 
 
 def issues_for(analysis: Analysis, sentence: Sentence) -> tuple[str, ...]:

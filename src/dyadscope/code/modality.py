@@ -67,30 +67,36 @@ class Cues:
 
 
 @lru_cache(maxsize=None)
-def _regexes() -> dict[str, re.Pattern[str]]:
+def _regexes() -> dict[str, tuple[re.Pattern[str], frozenset[str]]]:
+    """Per cue list: one regex over :attr:`Chunks.joined`, and the words its cues start with (a list none of
+    whose first words is in the sentence is not run)."""
     data = load_yaml(MODALITY_FILE)
-    out = {}
+    phrases: dict[str, set[str]] = {}
     for name in _LISTS:
-        words = sorted({str(w).lower().replace("’", "'") for w in data[name]}, key=len, reverse=True)
-        out[name] = re.compile("(?<= )(?:" + "|".join(re.escape(w) for w in words) + ")(?= )")
+        phrases[name] = {str(w).lower().replace("’", "'") for w in data[name]}
     for name in _VERB_LISTS:
-        forms = set()
+        forms: set[str] = set()
         for lemma in data[name]:
             lemma = str(lemma).lower()
             if lemma.startswith("be "):
-                for be in ("is", "are", "was", "were", "be", "been"):
-                    forms.add(be + lemma[2:])
+                forms.update(be + lemma[2:] for be in ("is", "are", "was", "were", "be", "been"))
             else:
                 forms.update(verb_forms(lemma))
-        out[name] = re.compile("(?<= )(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                               + ")(?= )")
+        phrases[name] = forms
+    out = {}
+    for name, words in phrases.items():
+        alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        out[name] = (re.compile(f"(?<= )(?:{alts})(?= )"), frozenset(w.split(" ")[0] for w in words))
     return out
 
 
 def cues(chunks: Chunks) -> Cues:
     """Every cue of every list in the sentence (computed once per sentence)."""
     spans = {}
-    for name, rx in _regexes().items():
+    present = set(chunks.words)
+    for name, (rx, firsts) in _regexes().items():
+        if firsts.isdisjoint(present):
+            continue
         found = []
         for m in rx.finditer(chunks.joined):
             s = chunks.token_at(m.start())

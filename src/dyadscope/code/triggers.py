@@ -270,6 +270,7 @@ class Lexicon:
     always: tuple[Pattern, ...]
     entries: dict[str, TriggerEntry]
     classes: dict[str, frozenset[str]]
+    first_words: frozenset[str]        # every word a pattern can start with
 
 
 @lru_cache(maxsize=None)
@@ -299,9 +300,10 @@ def lexicon() -> Lexicon:
         else:
             for a in p.anchors:
                 by_anchor.setdefault(a, []).append(p)
+    firsts = set(by_anchor)
     return Lexicon(patterns=tuple(patterns), by_anchor={k: tuple(v) for k, v in by_anchor.items()},
                    always=tuple(always), entries=entries,
-                   classes={k: frozenset(v) for k, v in classes.items()})
+                   classes={k: frozenset(v) for k, v in classes.items()}, first_words=frozenset(firsts))
 
 
 @lru_cache(maxsize=None)
@@ -326,6 +328,17 @@ def verb_tags(word: str) -> frozenset[str]:
 
 # ------------------------------------------------------------------------------------------- matching
 
+_PREFILTER_RE = re.compile(r"[\w'’-]+")
+
+
+def may_have_triggers(text: str) -> bool:
+    """Cheap test before tokenising: does the sentence hold a word some pattern can start with?"""
+    lex = lexicon()
+    if lex.always:
+        return True
+    return not lex.first_words.isdisjoint(_PREFILTER_RE.findall(text.lower()))
+
+
 def find(chunks: Chunks) -> list[Hit]:
     """Every trigger in the sentence, overlaps resolved: one hit per head, the longest (then earliest) wins."""
     lex = lexicon()
@@ -336,7 +349,7 @@ def find(chunks: Chunks) -> list[Hit]:
     for p in lex.always:
         candidates[id(p)] = p
     raw: list[Hit] = []
-    for p in candidates.values():
+    for p in sorted(candidates.values(), key=lambda p: (p.entry.order, p.index)):
         for m in p.regex.finditer(chunks.joined):
             start = chunks.token_at(m.start())
             end = chunks.token_at(m.end() - 2) + 1
