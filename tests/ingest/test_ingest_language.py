@@ -73,3 +73,17 @@ def test_the_document_record_carries_the_languages() -> None:
     doc = from_text(f"{EN}\n\n{RU}\n\n{later}", OPTIONS)
     assert (doc.language, doc.languages, doc.mixed_language) == ("en", ("en", "ru"), True)
     assert doc.paragraph_languages == ("en", "ru", "en")
+
+
+def test_plain_prose_is_settled_by_its_function_words_without_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dyadscope.ingest import language
+
+    def no_lingua(*args: object, **kwargs: object) -> None:
+        raise AssertionError("lingua was asked about plain prose")
+
+    monkeypatch.setattr(language, "detector", no_lingua)
+    assert detect_languages(f"{EN}\n\n{RU}", OPTIONS).paragraph_languages == ("en", "ru")
+
+
+def test_closely_related_languages_are_left_to_lingua() -> None:
+    assert detect_languages(f"{AZ}\n\n{TR}", OPTIONS).paragraph_languages == ("az", "tr")

@@ -37,6 +37,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _NEWLINES_RE = re.compile(r"\r\n?")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +246,7 @@ def _checked(decoded: Decoded, path: str | Path) -> Decoded:
     if not decoded.text.strip():
         raise EmptyFileError(path, "the file holds only whitespace")
     sample = decoded.text[:4096]
-    control = sum(1 for ch in sample if _is_control(ch) and ch != "\ufffd")
+    control = len(_CONTROL_RE.findall(sample))
     if control / len(sample) > 0.05:
         raise BinaryContentError(path, f"decoded as {decoded.encoding}, the text is mostly control characters")
     return decoded

@@ -4,9 +4,11 @@ Per paragraph of the cleaned text (blank-line separated, as :func:`dyadscope.tex
 
 1. a paragraph written in a script that only one configured language uses (Cyrillic → ru when ru is the only
    Cyrillic language configured) gets that language without lingua;
-2. otherwise a paragraph with at least ``min_letters`` letters is given to lingua's low-accuracy detector
+2. a paragraph whose first words are clearly one configured language's function words ("the", "of", "и",
+   "в", "və" …) gets that language without lingua (most prose is settled this way, cheaply);
+3. otherwise a paragraph with at least ``min_letters`` letters is given to lingua's low-accuracy detector
    (its first ``sample_chars`` characters); shorter ones get no language (None);
-3. the majority language is the one with most characters; a paragraph found in another language is checked
+4. the majority language is the one with most characters; a paragraph found in another language is checked
    again with the high-accuracy models and keeps that language only with ``minority_confidence``.
 
 ``languages`` lists every language that has at least one paragraph, majority first, plus any language whose
@@ -29,6 +31,8 @@ from ..errors import UsageError
 from ..lexicon import load_yaml
 from ..options import Options
 from ..text.segment import paragraphs
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +91,40 @@ def _unique_scripts(codes: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], re.P
     return tuple(out)
 
 
+@lru_cache(maxsize=8)
+def _function_words(codes: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(language, its function words that no other configured language lists), for configured languages."""
+    lists = {code: {str(w).lower() for w in words} for code, words in _config()["function_words"].items()
+             if code in codes}
+    out = []
+    for code, words in lists.items():
+        others: set[str] = set().union(*(w for c, w in lists.items() if c != code))
+        out.append((code, frozenset(words - others)))
+    return tuple(out)
+
+
+def _by_function_words(sample: str, codes: tuple[str, ...]) -> str | None:
+    cfg = _config()
+    words = _WORD_RE.findall(sample.lower(), 0)[: int(cfg["function_sample_words"])]
+    if len(words) < int(cfg["function_min_words"]):
+        return None
+    shares = sorted(((sum(1 for w in words if w in fw) / len(words), code) for code, fw in _function_words(codes)),
+                    reverse=True)
+    if not shares:
+        return None
+    best, lang = shares[0]
+    second = shares[1][0] if len(shares) > 1 else 0.0
+    if best >= float(cfg["function_share"]) and second * 3 < best:
+        return lang
+    return None
+
+
 def _code(language: Any) -> str:
     return str(language.iso_code_639_1.name).lower()
 
 
 def _letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def _label(sample: str, codes: tuple[str, ...]) -> tuple[str | None, bool]:
@@ -105,6 +137,9 @@ def _label(sample: str, codes: tuple[str, ...]) -> tuple[str | None, bool]:
             return lang, True
     if letters < int(_config()["min_letters"]):
         return None, False
+    by_words = _by_function_words(sample, codes)
+    if by_words:
+        return by_words, False
     det = detector(codes)
     if det is None:
         return codes[0] if codes else None, False

@@ -132,8 +132,8 @@ def _values(rule: Rule, line: Line, m: re.Match[str], languages: tuple[str, ...]
         add("title", title_case(title) if title.isupper() else title, "title")
     if "date" in groups:
         parsed = parse_date(groups["date"], order=rule.order, languages=languages)
-        if parsed is None:
-            return [v for v in out if v.field != "published"] if rule.basis != "label" else out
+        if parsed is None:  # the other fields of the line still count
+            return out
         add("published", parsed.value, "date", parsed.precision, parsed.alternative)
     return out
 
