@@ -243,5 +243,5 @@ def test_the_installed_command_exits_1_and_prints_no_traceback(tmp_path: Path) -
                           check=False, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
-    assert "broken.docx" in proc.stderr
+    assert "broken.docx" in "".join(proc.stderr.split())  # the summary may wrap long paths
     assert len([line for line in proc.stdout.splitlines() if line.startswith("{")]) == 2
