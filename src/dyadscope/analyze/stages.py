@@ -79,14 +79,11 @@ def _value(unit: Unit) -> float:
     return 1.0 if unit.quad in (1, 2) else -1.0
 
 
-def _yearly(units: Sequence[Unit], years: list[int]) -> np.ndarray:
-    index = {y: i for i, y in enumerate(years)}
-    sig = np.zeros((len(years), 3))
-    for u in units:
-        i = index[int(u.date[:4])]
-        v = _value(u)
-        sig[i] += (1.0, v, v * v)
-    return sig
+def _yearly(year_index: np.ndarray, values: np.ndarray, n_years: int) -> np.ndarray:
+    """Per year: (events, sum of values, sum of squared values)."""
+    return np.column_stack([np.bincount(year_index, minlength=n_years).astype(float),
+                            np.bincount(year_index, weights=values, minlength=n_years),
+                            np.bincount(year_index, weights=values * values, minlength=n_years)])
 
 
 def _fit(sig: np.ndarray, pen: float, min_events: int) -> list[int]:
@@ -115,14 +112,16 @@ def _sigma2(units: Sequence[Unit]) -> float:
     return ss / dof if dof > 0 and ss > 0 else 1.0
 
 
-def detect_stages(units: Sequence[Unit], *, bootstrap: int = 200, seed: int = 0, min_events: int = 5
+def detect_stages(units: Sequence[Unit], *, bootstrap: int = 100, seed: int = 0, min_events: int = 5
                   ) -> DetectedStages:
     """Change points of the yearly net cooperation of ``units`` (see the module docstring)."""
     dated = [u for u in units if u.date[:4].isdigit() and u.quad]
     if not dated:
         return DetectedStages((), (), (), (), (), 0.0, 0.0)
     years = list(range(min(int(u.date[:4]) for u in dated), max(int(u.date[:4]) for u in dated) + 1))
-    sig = _yearly(dated, years)
+    year_index = np.array([int(u.date[:4]) - years[0] for u in dated], dtype=np.int64)
+    values = np.array([_value(u) for u in dated])
+    sig = _yearly(year_index, values, len(years))
     n = len(dated)
     sigma2 = _sigma2(dated)
     pen = 2.0 * sigma2 * math.log(max(n, 2))
@@ -132,7 +131,8 @@ def detect_stages(units: Sequence[Unit], *, bootstrap: int = 200, seed: int = 0,
     if cps and bootstrap:
         for _ in range(bootstrap):
             pick = rng.integers(0, n, size=n)
-            replicates.append([years[b] for b in _fit(_yearly([dated[i] for i in pick], years), pen, min_events)])
+            resampled = _yearly(year_index[pick], values[pick], len(years))
+            replicates.append([years[b] for b in _fit(resampled, pen, min_events)])
     points = []
     for b in cps:
         year = years[b]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import math
-import textwrap
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -29,8 +29,12 @@ def _esc(text: str | None) -> str:
     return html.escape(text or "", quote=False)
 
 
-def _wrap(text: str, width: int = 90) -> str:
-    return "<br>".join(textwrap.wrap(_esc(text), width)) or ""
+_LINE = re.compile(r".{1,90}(?:\s+|$)|\S+")
+
+
+def _wrap(text: str) -> str:
+    """Escaped text broken into lines of about 90 characters at spaces (for hover labels)."""
+    return "<br>".join(line.strip() for line in _LINE.findall(_esc(text)) if line.strip())
 
 
 def _layout(title: str, **extra: Any) -> dict[str, Any]:
@@ -128,7 +132,7 @@ def index(ctx: ReportContext) -> Figure:
             band_x.append((span[0] + span[1]) / 2 - 0.5)
             band_y.append((y0 + y1) / 2)
             band_text.append(f"<b>{_esc(ctx.doc_titles.get(doc, doc))}</b> ({_esc(p.kind)}, {_esc(p.scope)})<br>"
-                             f"{_wrap(p.label, 80)}<br>{_esc(p.start or '?')}–{_esc(p.end or '')}")
+                             f"{_wrap(p.label)}<br>{_esc(p.start or '?')}–{_esc(p.end or '')}")
         annotations.append({"x": 0, "y": (y0 + y1) / 2, "xref": "paper", "yref": "paper", "xanchor": "right",
                             "showarrow": False, "text": _esc(doc[:22]), "font": {"size": 9, "color": color}})
     data.append({"type": "scatter", "mode": "markers", "name": "authors' periodisations", "x": band_x,

@@ -171,7 +171,7 @@ def context_from_records(
     periods: Sequence[Period] = (), facts: Sequence[Fact] = (), contradictions: Sequence[Contradiction] = (),
     mentions: Sequence[Mention] = (), sentences: Sequence[Sentence] = (), dyad: tuple[str, str] = ("AZE", "RUS"),
     title: str | None = None, generated: str | None = None, max_points: int = MAX_POINTS,
-    max_stories: int = MAX_STORIES, bootstrap: int = 200,
+    max_stories: int = MAX_STORIES, bootstrap: int = 100,
 ) -> ReportContext:
     """The report's context from lists of records (all documents' records together)."""
     by_doc: dict[str, Counter[str]] = defaultdict(Counter)
