@@ -4,7 +4,7 @@ There is no statistical parser (spaCy blank pipelines only), so structure comes 
 ``data/events/grammar.yaml``:
 
 - **tokens**: words (hyphenated compounds kept whole, line-break hyphenation undone), possessive ``'s`` and
-  ``n't`` split off, punctuation one character each. Each token keeps its offsets into the document text.
+  ``n't`` split off (an apostrophe starts a token), punctuation one character each. Each token keeps its offsets into the document text.
 - **clauses**: a clause id per token, and a kind per clause (main, sub, relative, bracket). Clause
   punctuation (``;`` ``:`` dashes, brackets), subordinators (``when``, ``if``, ``because`` …) and a
   complementizer "that" open a new clause; a relative pronoun after a comma (``, which``) opens a relative
@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import load_yaml
 
-_TOKEN_RE = re.compile(
-    r"\w+?(?=n['’]t\b)|n['’]t\b|['’]s\b|\w+(?:(?:[-‐]\s*\n\s*|[-‐])\w+)*|\S"
-)
+_TOKEN_RE = re.compile(r"\w+(?:(?:[-‐]\s*\n\s*|[-‐])\w+)*|['’]\w+|\S")
 _LINEBREAK_HYPHEN_RE = re.compile(r"[-‐]\s*\n\s*")
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "i", "you"})
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "‐": "-"})
@@ -151,19 +150,25 @@ def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[int, ..
     """Normalised tokens of ``text`` with document offsets (``offset`` = where ``text`` starts)."""
     folded = text.translate(_QUOTE_MAP).lower()
     same_length = len(folded) == len(text)        # lower() may lengthen a few letters ("İ"): then token by token
-    words, starts, ends = [], [], []
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for m in _TOKEN_RE.finditer(text):
         a, b = m.span()
         w = folded[a:b] if same_length else normalise(m.group())
         if "\n" in w:
             w = _LINEBREAK_HYPHEN_RE.sub("", w)
+        if w == "'t" and words and words[-1].endswith("n") and ends[-1] == offset + a:
+            words[-1] = words[-1][:-1]        # "didn't" → "did" + "n't"
+            ends[-1] -= 1
+            w, a = "n't", a - 1
         words.append(w)
         starts.append(offset + a)
         ends.append(offset + b)
     return tuple(words), tuple(starts), tuple(ends)
 
 
-def _clauses(words: tuple[str, ...], caps: tuple[bool, ...],
+def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
              g: Grammar) -> tuple[tuple[int, ...], tuple[int, ...], tuple[str, ...]]:
     ids: list[int] = []
     parent: list[int] = [-1]
@@ -208,13 +213,13 @@ def _clauses(words: tuple[str, ...], caps: tuple[bool, ...],
     return tuple(ids), tuple(parent), tuple(kinds)
 
 
-def _complementizer(words: tuple[str, ...], caps: tuple[bool, ...], i: int, g: Grammar) -> bool:
+def _complementizer(words: tuple[str, ...], caps: Callable[[int], bool], i: int, g: Grammar) -> bool:
     """ "that" opening a clause ("claims that the route …", "said that Russia …"), not the determiner
     ("that time")."""
     if words[i] != "that" or i == 0 or i + 1 >= len(words):
         return False
     nxt = words[i + 1]
-    return (nxt in g.that_clause_next or nxt[:1].isdigit() or caps[i + 1]) and words[i - 1] not in g.determiners
+    return (nxt in g.that_clause_next or nxt[:1].isdigit() or caps(i + 1)) and words[i - 1] not in g.determiners
 
 
 def _in_phrase(words: tuple[str, ...], i: int) -> bool:
@@ -241,7 +246,9 @@ def _in_phrase(words: tuple[str, ...], i: int) -> bool:
 def chunk(text: str, offset: int = 0) -> Chunks:
     """Tokens and clauses of one sentence whose text starts at document offset ``offset``."""
     words, starts, ends = tokenize(text, offset)
-    caps = tuple(text[s - offset].isupper() for s in starts)
+    def caps(i: int) -> bool:
+        return text[starts[i] - offset].isupper()
+
     clause, parent, kinds = _clauses(words, caps, grammar())
     positions = []
     pos = 1

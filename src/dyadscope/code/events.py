@@ -24,7 +24,7 @@ from . import anaphora, dating, modality, roles, triggers
 from .arguments import Arg, mention_args
 from .chunks import Chunks, chunk, grammar
 from .intensity import quad_and_intensity
-from .issues import issues_for
+from .issues import issues_of, paragraph_text
 
 #: a nominal trigger after these words, following an agreement or talks word, is the topic of that act
 _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "of", "for"})
@@ -125,10 +125,17 @@ class DocContext:
         return self.dated_paragraphs[para]
 
     def issues(self, index: int) -> tuple[str, ...]:
-        """Issues of the sentence (its paragraph's when it names none), computed once per sentence."""
+        """Issues of the sentence (its paragraph's when it names none), each text looked up once."""
         found = self.issues_cache.get(index)
         if found is None:
-            found = self.issues_cache[index] = issues_for(self.analysis, self.sentence(index))
+            sentence = self.sentence(index)
+            found = issues_of(sentence.text)
+            if not found:
+                key = -1 - sentence.paragraph        # paragraphs cached under negative keys
+                if key not in self.issues_cache:
+                    self.issues_cache[key] = issues_of(paragraph_text(self.analysis, sentence))
+                found = self.issues_cache[key]
+            self.issues_cache[index] = found
         return found
 
     def narrative_before(self, index: int) -> NarrativeTime | None:

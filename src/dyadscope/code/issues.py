@@ -25,15 +25,10 @@ def _issues_in() -> IssuesFn | None:
     return fn if callable(fn) else None
 
 
-def issues_of(sentence_text: str, paragraph_text: str) -> tuple[str, ...]:
-    """Issue codes of the sentence; the paragraph's when the sentence names none."""
+def issues_of(text: str) -> tuple[str, ...]:
+    """Issue codes the issues lexicon finds in ``text`` (none while the lexicon is not installed)."""
     fn = _issues_in()
-    if fn is None:
-        return ()
-    found = tuple(fn(sentence_text))
-    if found:
-        return found
-    return tuple(fn(paragraph_text)) if paragraph_text and paragraph_text != sentence_text else ()
+    return tuple(fn(text)) if fn is not None and text else ()
 
 
 def paragraph_text(analysis: Analysis, sentence: Sentence) -> str:
@@ -48,7 +43,5 @@ def paragraph_text(analysis: Analysis, sentence: Sentence) -> str:
 
 
 def issues_for(analysis: Analysis, sentence: Sentence) -> tuple[str, ...]:
-    """Issue codes for events of ``sentence``."""
-    if _issues_in() is None:
-        return ()
-    return issues_of(sentence.text, paragraph_text(analysis, sentence))
+    """Issue codes for events of ``sentence``: the sentence's, else its paragraph's."""
+    return issues_of(sentence.text) or issues_of(paragraph_text(analysis, sentence))

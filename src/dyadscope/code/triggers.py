@@ -3,8 +3,9 @@
 Patterns are written in a small language (documented at the top of the data file): verb and noun lemmas
 whose inflections come from ``data/events/inflection.yaml``, word classes, literal words, gaps and
 zero-width checks. Each pattern compiles to one regular expression over :attr:`Chunks.joined` (tokens
-joined by single spaces), so a match always covers whole tokens. Patterns are indexed by the words they
-can start with; a sentence only runs the patterns whose first word it contains.
+joined by single spaces), so a match always covers whole tokens. Patterns are indexed by the words of their
+head (the first V(…) or N(…) element, which every match holds); a sentence only runs the patterns whose
+head word it contains.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class Pattern:
     index: int
     source: str                        # the pattern as written
     regex: re.Pattern[str]
-    anchors: frozenset[str] | None     # words a match can start with (None: try every sentence)
+    anchors: frozenset[str] | None     # words of the head: a sentence without one cannot match
     head_kind: str                     # "verb" | "noun"
 
 
@@ -229,14 +230,11 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
         if kind in ("V", "N") and not head_kind:
             head_kind = "verb" if kind == "V" else "noun"
             body_re = f"(?P<h>{body_re})"
+            anchors = frozenset(w.split()[0] for w in words)     # every match holds its head
         else:
             body_re = f"(?P<e{len(parts)}>{body_re})"
         if opt:
             body_re = f"(?:{body_re})?"
-        elif first:
-            anchors = frozenset(w.split()[0] for w in words)
-        if first and opt:
-            anchors = None
         parts.append(body_re)
         first = False
     if not head_kind:
@@ -270,7 +268,7 @@ class Lexicon:
     always: tuple[Pattern, ...]
     entries: dict[str, TriggerEntry]
     classes: dict[str, frozenset[str]]
-    first_words: frozenset[str]        # every word a pattern can start with
+    first_words: frozenset[str]        # every head word of every pattern
 
 
 @lru_cache(maxsize=None)
@@ -332,7 +330,7 @@ _PREFILTER_RE = re.compile(r"[\w'’-]+")
 
 
 def may_have_triggers(text: str) -> bool:
-    """Cheap test before tokenising: does the sentence hold a word some pattern can start with?"""
+    """Cheap test before tokenising: does the sentence hold the head word of some pattern?"""
     lex = lexicon()
     if lex.always:
         return True
