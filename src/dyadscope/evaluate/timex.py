@@ -252,7 +252,7 @@ def read_meantime(folder: str | Path) -> list[TimexDoc]:
             length += len(line)
         text = "".join(parts) + "\n"
         name = path.stem + ".txt"
-        gold = []
+        gold: list[dict[str, Any]] = []
         for ids, value, ttype in timexes:
             spans = [where[i] for i in ids if i in where]
             if not spans:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 
@@ -31,7 +32,7 @@ def test_every_timex_carries_its_offsets_text_and_versioned_rule() -> None:
 def test_timexes_come_in_reading_order_without_overlap() -> None:
     found = tag(SAMPLE, published="2011-06-24")
     assert [t.start for t in found] == sorted(t.start for t in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_precision_and_kind_take_only_the_documented_values() -> None:

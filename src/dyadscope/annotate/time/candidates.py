@@ -28,7 +28,7 @@ class Candidate:
     weak: bool = False            # needs a temporal word before it and has none (kept only inside a range)
     range_start: int | None = None
     range_end: int | None = None
-    partner: "Candidate | None" = None   # the other end of a range (set on the first end)
+    partner: Candidate | None = None   # the other end of a range (set on the first end)
     role: str | None = None       # "start" | "end" of a range
     open_side: str | None = None  # "start" (since 2004: end open) | "end" (until 1998: start open)
     extra: dict[str, str] = field(default_factory=dict)
@@ -90,12 +90,34 @@ def _accept(rule: Rule, fields: dict[str, str], text: str, start: int, end: int,
     before = text[max(lo, start - _BEFORE_WINDOW):start]
     if rule.requires_before is not None and not rule.requires_before.search(before):
         return (True, True) if rule.needs == "opener" else (False, False)
-    if rule.kind == "year" and "year" in fields and int(fields["year"]) < 1800:
-        if not _openers(lang).search(before):
-            return False, False
+    if rule.kind == "year" and "year" in fields and int(fields["year"]) < 1800 and \
+            not _openers(lang).search(before):
+        return False, False
     if _needs_opener(rule, fields, ambiguous) and not _openers(lang).search(before):
         return True, True
     return True, False
+
+
+_WORD_START = re.compile(r"(?<![\w])[^\W\d_]+")
+_LOOK_BACK_CHARS = 60
+_LOOK_BACK_WORDS = 6
+
+
+def start_positions(text: str, lo: int, hi: int, g: Grammar) -> list[int]:
+    """Where an expression can begin, in order. Every expression holds a number or a trigger word (its
+    anchor), and begins at its anchor or at one of the few words before it that a rule can begin with."""
+    out: set[int] = set()
+    first = g.first
+    for anchor in g.prefilter.finditer(text, lo, hi):
+        a = anchor.start()
+        out.add(a)
+        if a > lo and text[a - 1] in "'’‘":
+            out.add(a - 1)
+        words = [w for w in _WORD_START.finditer(text, max(lo, a - _LOOK_BACK_CHARS), a)][-_LOOK_BACK_WORDS:]
+        for w in words:
+            if first is None or w.group().lower() in first:
+                out.add(w.start())
+    return sorted(out)
 
 
 def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: frozenset[str]) -> list[Candidate]:
@@ -103,18 +125,23 @@ def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: froz
     out: list[Candidate] = []
     pos = lo
     rules = g.rules
-    while pos < hi:
-        m = g.union.search(text, pos, hi)
+    for start in start_positions(text, lo, hi, g):
+        if start < pos:
+            continue
+        union = g.union_at(text[start])
+        m = union.match(text, start, hi) if union is not None else None
         if m is None:
-            break
+            continue
         name = m.lastgroup
         index = int(name[1:]) if name else 0
         fields = _fields(m, g.group_names[index])
-        start, end = m.start(), m.end()
+        end = m.end()
         ok, weak = _accept(rules[index], fields, text, start, end, lo, hi, g.lang, ambiguous)
         chosen = index
         if not ok:   # try the rules after it at the same position
-            for j in range(index + 1, len(rules)):
+            for j in g.rules_at(text[start]):
+                if j <= index:
+                    continue
                 mj = rules[j].regex.match(text, start, hi)
                 if mj is None:
                     continue
@@ -124,7 +151,6 @@ def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: froz
                     ok, weak, fields, end, chosen = True, weakj, fj, mj.end(), j
                     break
         if not ok:
-            pos = start + 1
             continue
         rule = rules[chosen]
         fields["_text"] = text[start:end]

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ...errors import DataFileError
 from ...lexicon import load_entries, load_yaml, words_pattern
+from .regexinfo import first_chars, first_words
 from .words import CONTEXT, NEGATIVE, RULES, TimeWords, time_words
 
 RULESET = "time.rules"
@@ -43,9 +44,23 @@ class Rule:
 class Grammar:
     lang: str
     rules: tuple[Rule, ...]
-    union: re.Pattern[str]
-    trigger_words: frozenset[str]
+    trigger_words: frozenset[str]   # time words: every expression holds one of them or a digit
+    prefilter: re.Pattern[str]      # a number or a trigger word: the anchors expressions are looked for around
+    first: frozenset[str] | None    # the words an expression can begin with (None: any word)
     group_names: tuple[tuple[tuple[str, str], ...], ...]   # per rule: (prefixed name, short name)
+    #: per lower-cased first character, the union of the rules that can begin with it (in rule order)
+    by_first: dict[str, re.Pattern[str]]
+    anywhere: re.Pattern[str] | None   # the union of the rules whose first character cannot be told
+    members: dict[str, tuple[int, ...]]   # per first character, the indexes of the rules in its union
+    anywhere_members: tuple[int, ...]
+
+    def union_at(self, char: str) -> re.Pattern[str] | None:
+        """The union of the rules that can match at a position starting with ``char``."""
+        return self.by_first.get(char.lower(), self.anywhere)
+
+    def rules_at(self, char: str) -> tuple[int, ...]:
+        """Indexes of the rules that can match at a position starting with ``char``."""
+        return self.members.get(char.lower(), self.anywhere_members)
 
 
 def _case_forms(words: Iterable[str]) -> list[str]:
@@ -56,17 +71,44 @@ def _case_forms(words: Iterable[str]) -> list[str]:
     return sorted(out, key=len, reverse=True)
 
 
-def _alt(words: Iterable[str], *, dotted: bool = False, flexible_space: bool = True) -> str:
-    """Alternation of words, longest first; spaces match any whitespace, abbreviations take a dot."""
-    alts = []
-    for w in sorted({w for w in words if w}, key=len, reverse=True):
-        body = re.escape(w)
-        if flexible_space:
-            body = body.replace(r"\ ", r"\s+").replace("-", r"[\s-]*")
-        if dotted and len(w) <= 4 and w[-1:].isalpha():
-            body += r"\.?"
-        alts.append(body)
-    return "|".join(alts) if alts else r"(?!x)x"
+def _tokens(word: str, dotted: bool, flexible_space: bool) -> list[str]:
+    """Regex tokens of a word; ``dotted``: it is an abbreviation and may be followed by a full stop."""
+    out = []
+    for ch in word:
+        if flexible_space and ch == " ":
+            out.append(r"\s+")
+        elif flexible_space and ch == "-":
+            out.append(r"[\s-]*")
+        else:
+            out.append(re.escape(ch))
+    if dotted:
+        out.append(r"\.?")
+    return out
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """Regex of a trie node: children as an alternation (optional tokens last), optional if a word ends here."""
+    children = sorted(node.items(), key=lambda kv: (kv[0] == "", kv[0].endswith("?"), kv[0]))
+    alts = [tok + _trie_regex(child) for tok, child in children if tok != ""]
+    ends = "" in node
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+    return body + "?" if ends else body
+
+
+def _alt(words: Iterable[str], *, dotted: frozenset[str] = frozenset(), flexible_space: bool = True) -> str:
+    """Alternation of words as a trie (so a mismatch fails on its first letters); spaces match any whitespace,
+    hyphens a hyphen or a space, and abbreviations (``dotted``) may take a full stop."""
+    root: dict[str, Any] = {}
+    for w in {w for w in words if w}:
+        node = root
+        for tok in _tokens(w, w.lower() in dotted, flexible_space):
+            node = node.setdefault(tok, {})
+        node[""] = {}
+    if not root:
+        return r"(?!x)x"
+    return _trie_regex(root)
 
 
 def _langs_of(table: dict[str, Any], langs: tuple[str, ...]) -> list[str]:
@@ -79,7 +121,7 @@ def _macros(words: TimeWords, langs: tuple[str, ...]) -> dict[str, Callable[[], 
         forms: list[str] = []
         for form in _langs_of(words.written[key], langs):
             forms.extend(f for f in _case_forms([form]) if f not in exclude)
-        return r"(?-i:" + _alt(forms, dotted=True) + r")(?![^\W\d_])"
+        return r"(?-i:" + _alt(forms, dotted=words.abbreviations) + r")(?![^\W\d_])"
 
     def plain(table: dict[str, Any]) -> str:
         return "(?:" + _alt(_langs_of(table, langs)) + r")(?![^\W\d_])"
@@ -167,12 +209,44 @@ def grammar(lang: str = "en") -> Grammar:
             requires_before=_compile(str(before) + r"$", f"{RULES} rule {short}") if before else None,
             kind=str(entry.get("kind", "other")), params=dict(entry.get("params", {}) or {}),
         ))
-        prefixed = _GROUP_RE.sub(lambda m: f"(?P<r{index}_{m.group(1)}>", body)
+        prefixed = _GROUP_RE.sub(_prefixer(index), body)
         parts.append(f"(?P<r{index}>{prefixed})")
         names.append(tuple((f"r{index}_{g}", g) for g in groups))
-    union = _compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![^\W_])", RULES)
-    return Grammar(lang=lang, rules=tuple(rules), union=union, trigger_words=_trigger_words(words, lang),
-                   group_names=tuple(names))
+    by_first, anywhere, members, anywhere_members = _dispatch(parts, [r.regex.pattern for r in rules])
+    triggers = _trigger_words(words, lang)
+    first = first_words(r.regex.pattern for r in rules)
+    prefilter = _compile(r"(?<![0-9])[0-9]|(?<![\w])(?:" + _alt(triggers, flexible_space=False) + r")(?![\w])", RULES)
+    return Grammar(lang=lang, rules=tuple(rules), trigger_words=triggers, prefilter=prefilter,
+                   first=frozenset(first) if first is not None else None, group_names=tuple(names),
+                   by_first=by_first, anywhere=anywhere, members=members, anywhere_members=anywhere_members)
+
+
+def _prefixer(index: int) -> Callable[[re.Match[str]], str]:
+    """Renames a named group ``name`` of rule ``index`` to ``r<index>_name`` (unique within the union)."""
+    def sub(m: re.Match[str]) -> str:
+        return f"(?P<r{index}_{m.group(1)}>"
+    return sub
+
+
+def _union(parts: list[str], members: Iterable[int]) -> re.Pattern[str]:
+    return _compile(r"(?<![\w])(?:" + "|".join(parts[i] for i in members) + r")(?![^\W_])", RULES)
+
+
+def _dispatch(parts: list[str], patterns: list[str]) -> tuple[dict[str, re.Pattern[str]], re.Pattern[str] | None,
+                                                              dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Unions of the rules by the character they can begin with (rules keep their order and group names)."""
+    firsts = [first_chars(p) for p in patterns]
+    by_first: dict[str, re.Pattern[str]] = {}
+    members: dict[str, tuple[int, ...]] = {}
+    cache: dict[tuple[int, ...], re.Pattern[str]] = {}
+    for ch in sorted({ch for f in firsts if f is not None for ch in f}):
+        these = tuple(i for i, f in enumerate(firsts) if f is None or ch in f)
+        if these not in cache:
+            cache[these] = _union(parts, these)
+        by_first[ch] = cache[these]
+        members[ch] = these
+    rest = tuple(i for i, f in enumerate(firsts) if f is None)
+    return by_first, (_union(parts, rest) if rest else None), members, rest
 
 
 def _trigger_words(words: TimeWords, lang: str) -> frozenset[str]:
@@ -192,14 +266,7 @@ def _trigger_words(words: TimeWords, lang: str) -> frozenset[str]:
                             "until", "each", "every", "per", "this", "that", "next", "last", "и", "в", "с", "по"})
 
 
-def mentions_time(text: str, trigger_words: frozenset[str]) -> bool:
-    """The pre-filter: does ``text`` contain a digit or a word that can start or carry a time expression?"""
-    if any(c.isdigit() for c in text):
-        return True
-    return not trigger_words.isdisjoint(w.lower() for w in _WORD_RE.findall(text))
-
-
-@lru_cache(maxsize=None)
+@cache
 def context_words() -> dict[str, Any]:
     """data/time/context.yaml (cached)."""
     data = load_yaml(CONTEXT)
@@ -223,7 +290,7 @@ class Negative:
                 and (self.match is None or bool(self.match.search(candidate))))
 
 
-@lru_cache(maxsize=None)
+@cache
 def negatives() -> tuple[Negative, ...]:
     """The negative contexts of data/time/negative.yaml, compiled."""
     out = []

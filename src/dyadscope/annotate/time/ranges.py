@@ -12,6 +12,7 @@ Each end keeps its own TIMEX3 value (as TimeML annotates ranges); the group give
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -158,12 +159,12 @@ def _modifies_noun(text: str, c: Candidate) -> bool:
     if set(c.fields) - {"year", "_text"}:
         return False
     m = _NEXT_WORD.match(text, c.end)
-    return bool(m) and m.group(1) not in _clause_words()
+    return m is not None and m.group(1) not in _clause_words()
 
 
 def link_ranges(text: str, cands: list[Candidate], lo: int, lang: str) -> None:
     """Group the candidates joined by range connectors (in place) and mark open intervals."""
-    for a, b in zip(cands, cands[1:]):
+    for a, b in itertools.pairwise(cands):
         if a.handler not in RANGE_HANDLERS or b.handler not in RANGE_HANDLERS or "group" in b.extra:
             continue
         between = text[a.end:b.start]

@@ -561,11 +561,10 @@ def offset_handler(f: Fields, ctx: Context) -> Resolved | None:
     pub = ctx.publication
     if pub is None:
         return Resolved("PAST_REF" if direction.step < 0 else "FUTURE_REF", kind="relative", mod=mod)
-    moved = _shift_by(pub, unit, direction.step * n)
-    value = _at_unit(moved, unit.name)
-    if value is None:
+    moved = _at_unit(_shift_by(pub, unit, direction.step * n), unit.name)
+    if moved is None:
         return Resolved("PAST_REF" if direction.step < 0 else "FUTURE_REF", kind="relative", mod=mod)
-    return Resolved(value, kind="relative", anchor=_anchor_label("publication", pub), mod=mod)
+    return Resolved(moved, kind="relative", anchor=_anchor_label("publication", pub), mod=mod)
 
 
 @handler("duration")

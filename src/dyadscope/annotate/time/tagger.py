@@ -18,7 +18,7 @@ from ...records import PRECISIONS, Sentence, Timex
 from ...text.segment import paragraphs
 from .calendar import Point, interval, parse_point
 from .candidates import Candidate, find
-from .grammar import RULESET, context_words, grammar, mentions_time
+from .grammar import RULESET, _alt, context_words, grammar
 from .ranges import day_lists, link_ranges
 from .resolve import Context, Resolved, resolve
 from .words import time_words
@@ -40,17 +40,14 @@ class _Span:
 @lru_cache(maxsize=1)
 def _tense_regex() -> re.Pattern[str]:
     tense = context_words()["tense"]
-
-    def alt(words: list[str]) -> str:
-        return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-    return re.compile(rf"(?P<future>(?<![\w']){'(?:' + alt(tense['future']) + ')'}(?!\w))|"
-                      rf"(?P<past>\b(?:{alt(tense['past'])})\b)", re.IGNORECASE)
+    future = _alt([str(w) for w in tense["future"]])
+    past = _alt([str(w) for w in tense["past"]])
+    return re.compile(rf"(?<![\w'])(?:(?P<future>{future})|(?P<past>{past}))(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _reporting_regex() -> re.Pattern[str]:
-    verbs = "|".join(re.escape(str(w)) for w in context_words()["tense"]["reporting"])
+    verbs = _alt([str(w) for w in context_words()["tense"]["reporting"]])
     return re.compile(rf"\b(?:{verbs})\s+(?:(?:on|late|early|in)\s+)?$", re.IGNORECASE)
 
 
@@ -155,8 +152,6 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
     day_rule = f"{RULESET}.v{words.version}:day_list"
     found: list[tuple[_Span, list[Candidate]]] = []
     for span in spans:
-        if not mentions_time(text[span.start:span.end], g.trigger_words):
-            continue
         cands = find(text, span.start, span.end, span.index, g, words.ambiguous_months)
         if not cands:
             continue

@@ -8,7 +8,7 @@ regular expressions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ...errors import DataFileError
@@ -49,6 +49,7 @@ class TimeWords:
 
     months: dict[str, dict[str, int]]          # lang -> form (lower case) -> month number
     written: dict[str, dict[str, tuple[str, ...]]]   # "months"/"weekdays" -> lang -> forms as written
+    abbreviations: frozenset[str]              # month and weekday forms after the first of their entry
     ambiguous_months: frozenset[str]
     weekdays: dict[str, dict[str, int]]        # lang -> form -> ISO weekday (1 = Monday)
     ambiguous_weekdays: frozenset[str]
@@ -109,7 +110,7 @@ def _coded(table: dict[str, Any], skip: tuple[str, ...] = ()) -> dict[str, dict[
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def time_words() -> TimeWords:
     """The word tables (cached)."""
     cal = load_yaml(CALENDAR)
@@ -136,9 +137,12 @@ def time_words() -> TimeWords:
                     parts.setdefault(str(lang), {})[str(w).lower()] = str(mod)
         written = {key: {str(lang): tuple(str(w) for ws in table.values() for w in ws)
                          for lang, table in cal[key].items()} for key in ("months", "weekdays")}
+        abbreviations = frozenset(str(w).lower() for key in ("months", "weekdays")
+                                  for table in cal[key].values() for ws in table.values() for w in ws[1:])
         return TimeWords(
             months=_per_lang(cal["months"], CALENDAR),
             written=written,
+            abbreviations=abbreviations,
             ambiguous_months=frozenset(str(w) for ws in cal["ambiguous_months"].values() for w in ws),
             weekdays=_per_lang(cal["weekdays"], CALENDAR),
             ambiguous_weekdays=frozenset(str(w) for ws in cal["ambiguous_weekdays"].values() for w in ws),
