@@ -84,3 +84,10 @@ def test_docs_has_help_that_names_its_options() -> None:
     assert result.exit_code == 0
     for option in ("--jsonl", "--manifest", "--max-bytes"):
         assert option in result.stdout
+
+
+def test_an_unknown_language_code_is_a_usage_error_with_exit_code_2(tmp_path: Path) -> None:
+    config = tmp_path / "dyadscope.toml"
+    config.write_text('[dyadscope]\nlanguages = ["en", "xx"]\n')
+    result = runner.invoke(app, ["docs", str(_corpus(tmp_path / "c", 1)), "--config", str(config)])
+    assert result.exit_code == 2 and "xx" in result.stderr

@@ -62,6 +62,11 @@ def _lingua_languages(codes: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(out)
 
 
+def check_languages(codes: tuple[str, ...]) -> None:
+    """Raise UsageError when a configured language code is not one lingua knows."""
+    _lingua_languages(codes)
+
+
 @lru_cache(maxsize=8)
 def detector(codes: tuple[str, ...], high_accuracy: bool = False) -> Any:
     """A lingua detector restricted to ``codes`` (cached: models load once per process)."""

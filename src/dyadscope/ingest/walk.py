@@ -28,6 +28,7 @@ from ..lexicon import load_entries, load_yaml
 from ..options import Options
 from .ignore import IgnoreFile, is_ignored, read_ignore_file
 from .items import Skipped, Source
+from .language import check_languages
 from .manifest import Manifest, manifest_values, read_manifest
 
 Item = Source | Skipped | IngestError
@@ -100,9 +101,10 @@ def _stat_error(path: Path, exc: OSError) -> IngestError:
 def discover(paths: Sequence[Path], options: Options) -> Iterator[Item]:
     """Every document under ``paths`` as a Source, with Skipped and IngestError items for the rest.
 
-    Raises UsageError when ``options.manifest`` does not exist (a bad flag); a malformed manifest is yielded
-    as a ManifestError and the documents are still found.
+    Raises UsageError when ``options.manifest`` does not exist or ``options.languages`` holds an unknown code
+    (bad options); a malformed manifest is yielded as a ManifestError and the documents are still found.
     """
+    check_languages(tuple(options.languages))  # a bad language code is a usage error, not one per document
     cli_manifest = None
     if options.manifest is not None:
         if not Path(options.manifest).is_file():
