@@ -232,6 +232,8 @@ def read_meantime(folder: str | Path) -> list[TimexDoc]:
         for tid, sent, surface in tokens:
             if sent <= last:
                 sentences[sent].append((tid, surface))
+        if dct is not None and not re.match(r"^\d{4}-\d{2}-\d{2}", dct) and 1 in sentences:
+            dct = _dateline(" ".join(surface for _, surface in sentences[1])) or dct   # a malformed value
         if dct is None and 1 in sentences:   # a dateline without its CREATION_TIME markable
             dct = _dateline(" ".join(surface for _, surface in sentences[1]))
             if dct is not None:
