@@ -65,6 +65,16 @@ CASES = [
      ("Ties with Moscow can be analysed in two periods: under President Harlan, and then under President "
      "Okafor. Harlan ruled a weak state. Okafor took office in 2004 and mended fences."),
      [(None, "2004"), ("2004", None)]),
+    ("an announcement without a count still opens a scheme, so the last stage's start ends the one before",
+     "It helps to divide their history since independence into stages. The first stage ran from 1991 to 1999. "
+     "The period after 2000 is the second stage. A third stage began in December 2014.",
+     [("1991", "1999"), ("2000", "2014-12"), ("2014-12", None)]),
+    ("a sentence that closes the latest stage gives it its end",
+     "Relations went through two stages. The first stage began in 1992. The stage ended in June 1995, when the "
+     "government fell. The second stage began in 1996.",
+     [("1992", "1995-06"), ("1996", None)]),
+    ("a sentence about a period named by its year is a stage",
+     "The period after 2020 differs from everything before it.", [("2020", None)]),
     ("a stage outside any scheme is kept when it is anchored in time",
      "In 2010 relations between Baku and Ankara entered a new stage of cooperation.",
      [("2010", None)]),
@@ -147,3 +157,8 @@ def test_a_span_of_days_dates_the_event_a_stage_begins_with_not_the_stage() -> N
                          "absolute"))
     periods = find_periods("doc.txt", "d", text, sentences, timexes)
     assert spans(periods) == [("1991", "2000"), ("2001-01", None)]
+    # the same days as two time expressions joined by a dash
+    timexes[-1:] = [Timex("d", 2, k, k + 1, "9", "2001-01-09", "2001-01-09", "2001-01-09", "day", "absolute"),
+                    Timex("d", 2, k + 2, k + 17, "10 January 2001", "2001-01-10", "2001-01-10", "2001-01-10", "day",
+                          "absolute")]
+    assert spans(find_periods("doc.txt", "d", text, sentences, timexes)) == [("1991", "2000"), ("2001-01", None)]

@@ -58,6 +58,8 @@ class _Cues:
     generic: re.Pattern[str]
     range_lead: re.Pattern[str]
     begins_with_event: re.Pattern[str]
+    stage_closed: re.Pattern[str]
+    named_span: re.Pattern[str]
     begin_or_span: re.Pattern[str]
     anaphora: re.Pattern[str]
     ongoing: re.Pattern[str]
@@ -101,7 +103,7 @@ def _cues() -> _Cues:
 
     fill_words = words_pattern(d["fillers"], boundary=False)
     announce = (rf"\b(?:{fills['announce']})\b[^.;:]{{0,90}}?(?:\b(?:{words_pattern(d['announce_links'], boundary=False)})"
-                rf"\s+)?(?:the\s+following\s+|its\s+)?\b(?P<count>{fills['count']})\s+(?:[\w-]+\s+){{0,2}}?"
+                rf"\s+)?(?:the\s+following\s+|its\s+)?(?:\b(?P<count>{fills['count']})\s+)?(?:[\w-]+\s+){{0,2}}?"
                 rf"(?P<noun>{nouns_pl})\b")
     mention = (rf"\b(?:(?P<det>{words_pattern(d['back_references'], boundary=False)}|the|a|an|its|their)\s+)?"
                rf"(?P<ord>{fills['ordinal']})\s+(?:(?:{fill_words}|[\w-]+ly)\s+){{0,2}}(?P<noun>{nouns})\b")
@@ -116,6 +118,8 @@ def _cues() -> _Cues:
         generic=rx(d["generic"]),
         range_lead=rx(d["range_lead"]),
         begins_with_event=rx(d["begins_with_event"]),
+        stage_closed=rx(d["stage_closed"]),
+        named_span=rx(d["named_span"]),
         begin_or_span=re.compile(words_pattern([*d["begin"], *d["span"]]), re.IGNORECASE),
         anaphora=re.compile(d["anaphora"], re.IGNORECASE),
         ongoing=re.compile(d["ongoing"], re.IGNORECASE),
@@ -205,7 +209,7 @@ def _anchor(member: _Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[T
         usable = [t for t in usable if t.start - base >= ev.end()]
     for a, b in itertools.pairwise(usable):
         between = text[a.end - base:b.start - base]
-        if cues.range_link.match(between):
+        if cues.range_link.match(between) and (a.date_start or "")[:7] != (b.date_end or b.date_start or "")[:7]:
             member.date_start, member.date_end = _year_of(a), _year_of(b, end=True)
             member.start_basis = member.end_basis = "stated"
             return
@@ -284,6 +288,11 @@ def _items(text: str, after: int, count: int) -> list[tuple[int, int]]:
 def _gist(text: str, cues: _Cues, limit: int = 9) -> str:
     m = cues.gist.search(text)
     rest = text[m.end():] if m else text
+    if not m:  # no cue: what follows the stage's years ("The first stage, from 1991 to 1993, was one of …")
+        years = list(re.finditer(r"\b\d{4}\b\)?[,.]?", text[:120]))
+        after = text[years[-1].end():].strip() if years else ""
+        if len(after.split()) >= 2:
+            rest = after
     rest = re.split(r"[;:]|\.\s|\.$|,\s+(?:when|which|and|but|while)\s", rest)[0]
     words = re.sub(r"\s+", " ", rest).strip(" ,.()").split(" ")
     return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
@@ -331,10 +340,10 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
             if s.index >= 1 else []
         ann = cues.announce.search(stext)
         if ann and not cues.generic.search(stext[max(0, ann.start("noun") - 30):ann.end()]):
-            head = stext[:ann.start("count")]
+            head = stext[:ann.start("noun")]
             cited = bool(cues.attribution.search(stext)) and not cues.own_voice.search(stext)
             topic = "policy" if cues.policy.search(head) and not cues.relationship.search(head) else "relationship"
-            current = _Scheme(s.index, cues.counts.get(ann.group("count").lower(), 0),
+            current = _Scheme(s.index, cues.counts.get((ann.group("count") or "").lower(), 0),
                               ann.group("noun").rstrip("s"), cited, topic)
             schemes.append(current)
             for k, (a, b) in enumerate(_items(stext, ann.end(), current.count), start=1):
@@ -352,10 +361,26 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
             continue
         if current and current.members and cues.ongoing.search(stext) and cues.back_ref.search(stext):
             continue  # "this stage is still continuing": the last member stays open
+        closing = cues.stage_closed.search(stext)
+        if closing and current and current.members:
+            last_member = current.members[-1]
+            ends = [t for t in by_sentence.get(s.index, ()) if t.date_start and t.kind in _TIME_KINDS
+                    and t.start >= s.start + closing.end()]
+            if last_member.date_end is None and ends:
+                last_member.date_end, last_member.end_basis = _year_of(ends[0], end=True), "restated"
+            continue  # "The stage ended in June 1993, when …" closes the latest stage
         found = cues.mention.search(stext)
         if found and cues.generic.search(stext[max(0, found.start() - 25):found.end() + 12]):
             found = None
         if found is None:
+            span = cues.named_span.search(stext)
+            if span and not cues.generic.search(stext[:span.end()]):
+                m = _Member(s, s.start, s.end, 0, span.group("noun").lower(), f"{RULESET}:named_span",
+                            surface=stext[span.start("noun") - 4 if span.start("noun") >= 4 else 0:span.end()].strip())
+                _anchor(m, stext[:span.end()], by_sentence.get(s.index, ()), (), cues)
+                if m.date_start or m.date_end:
+                    loose.append(m)
+                continue
             if current and not current.members and cues.range_lead.search(stext):
                 m = _Member(s, s.start, s.end, 1, current.noun, f"{RULESET}:range_lead")
                 _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
@@ -386,7 +411,14 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
         _fill_implied(sch.members)
         for pos, m in enumerate(sch.members, start=1):
             out.append(_period(doc, doc_id, text, m, sch, pos, cues))
-    for m in loose:
+    kept: dict[tuple[str, str | None, str | None], _Member] = {}
+    for m in loose:  # the same loose stage said twice (a heading, then a sentence): keep the fuller sentence
+        key = ((m.surface or m.noun).lower(), m.date_start, m.date_end)
+        old = kept.get(key)
+        if old is None or (not old.sentence.text.rstrip().endswith((".", "!", "?"))
+                           and m.sentence.text.rstrip().endswith((".", "!", "?"))):
+            kept[key] = m
+    for m in kept.values():
         out.append(_period(doc, doc_id, text, m, None, max(m.ordinal, 1), cues))
     return sorted(out, key=lambda p: (p.offset, p.label))
 
@@ -407,6 +439,8 @@ def _period(doc: str, doc_id: str, text: str, m: _Member, scheme: _Scheme | None
     if scope == "issue_specific" and scheme is not None:
         scope = scheme.scope
     words = text[m.start:m.end]
+    if m.rule.endswith(":named_span") and m.surface and words.lower().startswith(m.surface.lower()):
+        words = words[len(m.surface):]  # the label takes what the sentence says about the period
     sentence = m.sentence.text
     confidence = 0.8 if scheme is not None else 0.6
     return Period(
