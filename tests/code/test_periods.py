@@ -66,12 +66,12 @@ CASES = [
      "Okafor. Harlan ruled a weak state. Okafor took office in 2004 and mended fences."),
      [(None, "2004"), ("2004", None)]),
     ("an announcement without a count still opens a scheme, so the last stage's start ends the one before",
-     "It helps to divide their history since independence into stages. The first stage ran from 1991 to 1999. "
-     "The period after 2000 is the second stage. A third stage began in December 2014.",
+     ("It helps to divide their history since independence into stages. The first stage ran from 1991 to 1999. "
+     "The period after 2000 is the second stage. A third stage began in December 2014."),
      [("1991", "1999"), ("2000", "2014-12"), ("2014-12", None)]),
     ("a sentence that closes the latest stage gives it its end",
-     "Relations went through two stages. The first stage began in 1992. The stage ended in June 1995, when the "
-     "government fell. The second stage began in 1996.",
+     ("Relations went through two stages. The first stage began in 1992. The stage ended in June 1995, when the "
+     "government fell. The second stage began in 1996."),
      [("1992", "1995-06"), ("1996", None)]),
     ("a sentence about a period named by its year is a stage",
      "The period after 2020 differs from everything before it.", [("2020", None)]),
