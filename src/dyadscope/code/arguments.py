@@ -118,6 +118,8 @@ def coordinated(chunks: Chunks, args: Sequence[Arg], arg: Arg) -> list[Arg]:
     def joined(a: Arg, b: Arg) -> bool:
         if a.code == b.code and a.person == b.person:
             return False
+        if a.start >= 0 and b.start >= 0 and chunks.clause[a.start] != chunks.clause[b.start]:
+            return False                          # "… South Ossetia, which Moscow …": two clauses
         if b.start < a.end:                       # two mentions inside one token ("Azerbaijan-Russia")
             return True
         gap = words[a.end:b.start]

@@ -138,6 +138,13 @@ class DocContext:
             self.issues_cache[index] = found
         return found
 
+    def alone(self, index: int) -> bool:
+        """Is the sentence a paragraph of its own?"""
+        sentences = self.analysis.sentences
+        para = sentences[index].paragraph
+        return (index == 0 or sentences[index - 1].paragraph != para) and \
+            (index + 1 == len(sentences) or sentences[index + 1].paragraph != para)
+
     def narrative_before(self, index: int) -> NarrativeTime | None:
         if index == 0 or self.sentence(index - 1).paragraph != self.sentence(index).paragraph:
             return None
@@ -195,22 +202,24 @@ def _definite_remention(ch: Chunks, hit: triggers.Hit) -> bool:
     return i >= 1 and words[i] in agreement and words[i - 1] in ("the", "this", "that", "these", "those")
 
 
-def is_heading(text: str) -> bool:
-    """A heading, not a sentence: no closing punctuation and most words capitalised
-    ("B. Russia's Support for Armenia Against Azerbaijan")."""
+def is_heading(text: str, alone: bool = False) -> bool:
+    """A heading, not a sentence: no closing punctuation and most words capitalised ("B. Russia's Support
+    for Armenia Against Azerbaijan"), or — for a sentence that is a paragraph of its own (``alone``) — no
+    closing punctuation at all (a headline: "Aliyev signs friendship treaty in Moscow")."""
     stripped = text.rstrip()
     if not stripped or stripped[-1] in _CLOSING:
         return False
     words = [w for w in _WORD_RE.findall(stripped) if len(w) > 3]
     if not words or len(words) > 20:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return alone or sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def code_sentence(ctx: DocContext, index: int) -> list[Event]:
     """Every event of one sentence."""
     sentence = ctx.sentence(index)
-    if index in ctx.repeated or not triggers.may_have_triggers(sentence.text) or is_heading(sentence.text):
+    if index in ctx.repeated or not triggers.may_have_triggers(sentence.text) or \
+            is_heading(sentence.text, ctx.alone(index)):
         return []
     ch = ctx.chunks(index)
     hits = triggers.find(ch)

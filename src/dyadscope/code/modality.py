@@ -100,6 +100,8 @@ def cues(chunks: Chunks) -> Cues:
         found = []
         for m in rx.finditer(chunks.joined):
             s = chunks.token_at(m.start())
+            if s in chunks.timex:
+                continue                  # "17 May 2023" is a date, not a modal
             e = chunks.token_at(m.end() - 1) + 1
             found.append((s, e, m.group()))
         if found:
