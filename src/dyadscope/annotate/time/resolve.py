@@ -27,6 +27,7 @@ class Context:
     publication: Point | None
     narrative: Point | None
     local: Point | None             # the last year-bearing date of the same sentence (or paragraph)
+    absolute: Point | None          # the last date written out in full before the expression
     tense: str                      # "past" | "future"
     us_dates: bool | None           # month-first numeric dates, from evidence in the document
     before: str                     # the text just before the expression (for "a year" after an amount)
@@ -419,9 +420,9 @@ def weekday_handler(f: Fields, ctx: Context) -> Resolved | None:
     wd = lookup(ctx.words.weekdays, ctx.lang, (f.get("weekday_full") or f.get("weekday") or "").rstrip("."))
     if wd is None:
         return None
-    tod = lookup(ctx.words.times_of_day, ctx.lang, f["tod"]) if f.get("tod") else None
-    suffix = f"T{tod}" if tod else ""
-    rtype = "TIME" if tod else "DATE"
+    # "Friday night", "Thursday morning": the day (as news annotators mostly normalise it), not a part of it
+    suffix = ""
+    rtype = "DATE"
     pub = ctx.publication
     if pub is None or pub.day is None:
         return Resolved(f"XXXX-WXX-{wd}{suffix}", type=rtype, kind="relative")
@@ -472,7 +473,7 @@ def deictic_unit_handler(f: Fields, ctx: Context) -> Resolved | None:
     word = f.get("deictic") or ""
     if unit is None or unit.name == "weekend":   # "the weekend", "this weekend", "over the weekend"
         return _weekend(_norm(f.get("_text", "")).split()[0], ctx)
-    if word.lower() == "that":   # "earlier that day", "later that year": the narrative time
+    if f.get("that"):   # "earlier that day", "later that year": the narrative time
         return _narrative(0, unit, ctx)
     step = lookup(ctx.words.deictic, ctx.lang, word)
     if step is None:
@@ -508,8 +509,9 @@ def _weekend(word: str, ctx: Context) -> Resolved:
 
 
 def _narrative(step: int, unit: Unit, ctx: Context, n: float = 1.0, mod: str | None = None) -> Resolved:
-    base = ctx.narrative or ctx.publication
-    role = "narrative" if ctx.narrative else "publication"
+    anchor = (ctx.absolute or ctx.narrative) if step == 0 else ctx.narrative
+    base = anchor or ctx.publication
+    role = "narrative" if anchor else "publication"
     if base is None:
         return Resolved("PAST_REF" if step < 0 else "FUTURE_REF" if step > 0 else "PRESENT_REF", kind="narrative")
     moved = _shift_by(base, unit, step * n)

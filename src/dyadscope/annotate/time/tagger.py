@@ -52,8 +52,8 @@ def _reporting_regex() -> re.Pattern[str]:
 
 
 def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
-    """"future" if a future cue ("will", "plans to", "next") is near text[start:end] within its sentence, else
-    "past" if a past cue ("was", "had") is, else "none"."""
+    """"past" right after a reporting verb ("said on Thursday"); else the kind of the tense cue nearest to
+    text[start:end] in its sentence ("will", "plans to": "future"; "was", "had": "past"); else "none"."""
     if _reporting_regex().search(text, max(lo, start - 30), start):
         return "past"
     a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + _TENSE_AFTER)
@@ -61,11 +61,9 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     for m in _tense_regex().finditer(text, a, b):
         if start <= m.start() < end:
             continue
-        if m.group("future"):
-            return "future"
         dist = start - m.end() if m.end() <= start else m.start() - end
         if best is None or dist < best[0]:
-            best = (dist, "past")
+            best = (dist, "future" if m.group("future") else "past")
     return best[1] if best else "none"
 
 
@@ -159,6 +157,7 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
         link_ranges(text, cands, span.start, lang)
         found.append((span, [c for c in cands if not c.weak]))
     narrative: Point | None = None
+    absolute: Point | None = None
     local: Point | None = None
     local_key: tuple[int, int] | None = None
     paragraph_local = publication is None or publication.day is None
@@ -170,6 +169,7 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
             local, local_key = None, key
         for c in cands:
             ctx = Context(lang=lang, words=words, publication=publication, narrative=narrative, local=local,
+                          absolute=absolute,
                           tense=clause_tense(text, c.start, c.end, span.start, span.end), us_dates=us_dates,
                           before=text[max(span.start, c.start - 30):c.start])
             r = resolve(c.handler, c.fields, ctx)
@@ -182,7 +182,7 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
                 if p is not None:
                     narrative = p
                     if r.kind == "absolute":
-                        local = p
+                        local = absolute = p
     return _join_groups(timexes, groups)
 
 
