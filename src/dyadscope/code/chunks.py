@@ -208,7 +208,8 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
         elif w in g.clause_punct or (w in g.subordinators and not _in_phrase(words, i)) or _complementizer(words, caps, i, g):
             relative_from = None
             current = open_clause(-1, "main" if w in g.clause_punct else "sub")
-            initial_sub = initial_sub or (w in g.subordinators and all(x in g.coordinators or x == "," for x in words[:i]))
+            initial_sub = initial_sub or (w in g.subordinators and all(
+                x in g.coordinators or x == "," or x in g.group_adverbs for x in words[:i]))
         ids.append(current)
     return tuple(ids), tuple(parent), tuple(kinds)
 

@@ -151,7 +151,8 @@ class DocContext:
         return self.narrative.get(index - 1)
 
 
-def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit]) -> bool:
+def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
+                content: Sequence[triggers.Hit] = ()) -> bool:
     """Is the trigger the content of an earlier act rather than an event of its own?
 
     - a to-infinitive after a controlling trigger ("refused to join", "urged Baku to join");
@@ -166,6 +167,9 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit]) -> 
         for prev in kept:
             if prev.entry.controls and prev.head < start and start - prev.end <= 6 and ch.same_clause(prev.head, hit.head):
                 return True
+    if hit.head_kind == "verb" and start > 0 and words[start - 1] in ("and", "or") and \
+            any(c.head_kind == "verb" and c.head < start and ch.same_clause(c.head, hit.head) for c in content):
+        return True                   # "to join the CSTO and halt cooperation": still the content
     if hit.head_kind == "noun" or "gerund" in hit.forms:
         # the object of a signing, refusal or demand ("ratified their joining of the CIS"): its content
         j = hit.start - 1
@@ -233,9 +237,13 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
     heads = [h.head for h in hits if h.head_kind == "verb"]
     done: list[tuple[triggers.Hit, roles.Roles]] = []
     kept: list[triggers.Hit] = []
+    content: list[triggers.Hit] = []
     events: list[Event] = []
     for hit in hits:
-        if _is_content(ch, hit, kept) or _definite_remention(ch, hit):
+        if _is_content(ch, hit, kept, content):
+            content.append(hit)
+            continue
+        if _definite_remention(ch, hit):
             continue
         kept.append(hit)
         r = roles.assign(ch, hit, args, done, heads)

@@ -199,7 +199,7 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
             if tags & {"base", "third", "gerund"}:
                 return Modality("future", attempt[2])
     else:
-        adj = found.within("future_adjectives", start, hit.start + 1)
+        adj = found.within("future_adjectives", start, hit.start)
         if adj:
             return Modality("future", adj[2])
 

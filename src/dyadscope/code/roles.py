@@ -198,6 +198,23 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
     return None
 
 
+def _coordinated_noun(chunks: Chunks, hit: Hit, previous: Sequence[tuple[Hit, Roles]]) -> Roles | None:
+    """ "the Russian arms supply and political support to Armenia": a nominal right after another nominal
+    and "and" (with only modifiers between) shares its source."""
+    g = grammar()
+    words = chunks.words
+    j = hit.start - 1
+    while j >= 0 and hit.start - j <= 3 and words[j] not in g.coordinators and words[j][:1].isalpha() \
+            and words[j] not in g.determiners:
+        j -= 1
+    if j < 0 or words[j] not in ("and", "or"):
+        return None
+    for prev, roles in reversed(previous):
+        if prev.head_kind == "noun" and prev.end == j and roles.source is not None:
+            return roles
+    return None
+
+
 def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     """A possessive or actor adjective in the noun phrase before a nominal head."""
     g = grammar()
@@ -263,11 +280,13 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
                 obj = _relative_object(chunks, hit, args, subject)
             roles = Roles(subject, obj, "active.coordinated" if shared else "active")
     elif entry.passive:
-        agent = _right_targets(chunks, hit, args, None, entry.source_preps, frozenset(), next_heads)
+        agent = _np_source(chunks, hit, args) or \
+            _right_targets(chunks, hit, args, None, entry.source_preps, frozenset(), next_heads)
         roles = Roles(agent, _left_subject(chunks, hit, args, before=hit.start), "noun.passive")
     else:
-        source = _np_source(chunks, hit, args)
-        how = "noun.np"
+        shared_noun = _coordinated_noun(chunks, hit, previous)
+        source = shared_noun.source if shared_noun else _np_source(chunks, hit, args)
+        how = "noun.coordinated" if shared_noun else "noun.np"
         if source is None and entry.owner_source:
             source = _owner(chunks, hit, args)
             how = "noun.owner"

@@ -397,8 +397,12 @@ def noun_reading(chunks: Chunks, head: int) -> bool:
     if head == 0:
         return True
     prev = chunks.words[head - 1]
-    return prev in _noun_cues() or (not prev[:1].isalpha() and not prev[:1].isdigit()) or \
-        prev.endswith(_adjective_endings())
+    if prev in _noun_cues() or (not prev[:1].isalpha() and not prev[:1].isdigit()) or \
+            prev.endswith(_adjective_endings()):
+        return True
+    # a lower-case modifier right after a determiner, preposition or comma: "as well as heavy pressure"
+    written = chunks.text[chunks.starts[head - 1] - chunks.offset]
+    return written.islower() and head >= 2 and chunks.words[head - 2] in _noun_cues() and not verb_tags(prev)
 
 
 @lru_cache(maxsize=None)
