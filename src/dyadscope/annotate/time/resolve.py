@@ -31,6 +31,7 @@ class Context:
     tense: str                      # "past" | "future"
     us_dates: bool | None           # month-first numeric dates, from evidence in the document
     before: str                     # the text just before the expression (for "a year" after an amount)
+    quarter: Point | None = None    # the last quarter named in the paragraph (its first month), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,8 +360,11 @@ def _the_quarter(f: Fields, ctx: Context) -> Resolved | None:
     if pub is None or pub.month is None:
         return Resolved("XXXX-QX", kind="relative")
     latest = _norm(f.get("latest") or "")
-    step = 0 if latest in ("current", "this") else -1
-    point = shift(Point(pub.year, pub.month), "quarter", step)
+    if ctx.quarter is not None and latest in ("", "year-ago", "year-earlier"):
+        point = ctx.quarter   # "the quarter": the one the paragraph is about
+    else:
+        step = 0 if latest in ("current", "this") else -1
+        point = shift(Point(pub.year, pub.month), "quarter", step)
     if latest.startswith("year"):
         point = shift(point, "year", -1)
     return Resolved(_at_unit(point, "quarter") or "XXXX-QX", kind="relative", anchor=_anchor_label("publication", pub))
@@ -558,6 +562,10 @@ def offset_handler(f: Fields, ctx: Context) -> Resolved | None:
         value = "PAST_REF" if direction.step < 0 else "FUTURE_REF"
         return Resolved(value, kind="relative" if direction.anchor == "publication" else "narrative", mod=mod)
     assert isinstance(n, float)
+    if unit.name == "year" and n == 1.0 and ctx.quarter is not None:
+        # "a year ago" / "a year earlier" beside a quarter's figures: the same quarter a year before
+        value = _at_unit(shift(ctx.quarter, "year", direction.step), "quarter") or ""
+        return Resolved(value, kind="narrative", anchor=_anchor_label("narrative", ctx.quarter), mod=mod)
     if direction.anchor == "narrative":
         return _narrative(direction.step, unit, ctx, n, mod)
     pub = ctx.publication

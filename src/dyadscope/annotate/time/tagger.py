@@ -25,6 +25,7 @@ from .words import time_words
 
 _SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
 _POINT_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _TENSE_BEFORE = 80
 _TENSE_AFTER = 40
 
@@ -158,18 +159,22 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
         found.append((span, [c for c in cands if not c.weak]))
     narrative: Point | None = None
     absolute: Point | None = None
+    quarter: Point | None = None
+    quarter_paragraph = -1
     local: Point | None = None
     local_key: tuple[int, int] | None = None
     paragraph_local = publication is None or publication.day is None
     timexes: list[Timex] = []
     groups: list[str | None] = []
     for span, cands in found:
+        if span.paragraph != quarter_paragraph:
+            quarter, quarter_paragraph = None, span.paragraph
         key = (span.paragraph, -1 if paragraph_local else span.index)
         if key != local_key:
             local, local_key = None, key
         for c in cands:
             ctx = Context(lang=lang, words=words, publication=publication, narrative=narrative, local=local,
-                          absolute=absolute,
+                          absolute=absolute, quarter=quarter,
                           tense=clause_tense(text, c.start, c.end, span.start, span.end), us_dates=us_dates,
                           before=text[max(span.start, c.start - 30):c.start])
             r = resolve(c.handler, c.fields, ctx)
@@ -177,6 +182,9 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
                 continue
             timexes.append(_timex(doc_id, text, c, r))
             groups.append(f"{c.sentence}:{c.extra['group']}" if "group" in c.extra else None)
+            q = _QUARTER_VALUE.match(r.value)
+            if q:
+                quarter = Point(int(q.group(1)), 3 * int(q.group(2)) - 2)
             if r.kind not in ("duration", "set"):
                 p = point_of(r.value)
                 if p is not None:
