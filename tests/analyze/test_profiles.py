@@ -88,3 +88,11 @@ def test_the_seeds_run_from_critical_to_favourable_toward_russia(shared: Path) -
     assert s["000"] < -0.4 and s["003"] > 0.8, s
     assert s["000"] < s["004"] < s["003"] and s["000"] < s["001"] < s["003"], s
     assert s["002"] < 0, s
+
+
+def test_a_documents_issues_are_also_weighed_over_its_whole_text() -> None:
+    text = "The ceasefire in Karabakh held. The talks on the Caspian seabed stalled again."
+    doc = Document(doc="x.txt", doc_id="d", text=text, language="en")
+    terms = profile_document(doc, segment("d", text), []).issue_terms
+    assert {"KARABAKH", "CASPIAN"} <= set(terms)
+    assert list(terms.values()) == sorted(terms.values(), reverse=True)

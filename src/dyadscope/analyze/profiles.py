@@ -9,8 +9,10 @@ the **score** is the sum of the counted terms' weights divided by (terms + ``SMO
 evaluation (−3 … +3) shrunk toward zero when it rests on few words; the counts behind it (mentions,
 positive and negative terms, the strongest terms) travel with it so thin evidence is visible.
 
-**Issues** are counted from the document's events (``Event.issues``). The **quad mix** is the share of its
-happened events (modality asserted or reported) in each quad class.
+**Issues** are counted from the document's events (``Event.issues``), and weighed over its whole text with the
+issues lexicon (``dyadscope.annotate.issues.issue_scores``: summed term weights per issue), so a document
+that discusses an issue without reporting events about it still shows it. The **quad mix** is the share of
+its happened events (modality asserted or reported) in each quad class.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..annotate.issues import issue_scores
 from ..lexicon import load_entries, load_yaml
 from ..records import HAPPENED, Document, Event, Mention, Sentence
 
@@ -64,7 +67,8 @@ class SourceProfile:
     doc_id: str
     title: str | None
     stance: dict[str, ActorStance] = field(default_factory=dict)
-    issues: dict[str, int] = field(default_factory=dict)
+    issues: dict[str, int] = field(default_factory=dict)          # happened-or-not events per issue
+    issue_terms: dict[str, float] = field(default_factory=dict)   # lexicon weight per issue in the text
     quads: dict[int, int] = field(default_factory=dict)
     happened_events: int = 0
 
@@ -186,6 +190,9 @@ def profile_document(document: Document, sentences: Sequence[Sentence], mentions
     issues = Counter(i for e in evs for i in e.issues)
     happened = [e for e in evs if e.modality in HAPPENED and e.quad]
     quads = Counter(int(e.quad) for e in happened if e.quad)
+    terms = issue_scores(document.text, lang=document.language or "en")
     return SourceProfile(doc=document.doc, doc_id=document.doc_id, title=document.title, stance=stance,
-                         issues=dict(issues.most_common()), quads={q: quads.get(q, 0) for q in (1, 2, 3, 4)},
+                         issues=dict(issues.most_common()),
+                         issue_terms=dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))),
+                         quads={q: quads.get(q, 0) for q in (1, 2, 3, 4)},
                          happened_events=len(happened))

@@ -120,9 +120,11 @@ def _profiles(ctx: ReportContext) -> str:
         mix = " ".join(f"<span class=\"q{q}\">q{q} {shares[q]:.0%}</span>" for q in (1, 2, 3, 4))
         net = p.net_cooperation()
         issues = " ".join(f"<span class=\"tag\">{_e(i)} {n}</span>" for i, n in list(p.issues.items())[:6])
+        terms = " ".join(f"<span class=\"tag\">{_e(i)} {w:g}</span>" for i, w in list(p.issue_terms.items())[:6])
         rows.append([_e(p.title or p.doc), str(p.happened_events), mix if p.happened_events else "—",
-                     f"{net:+.2f}" if net is not None else "—", issues or "—"])
-    return _table(["document", "happened events", "quad mix", "net cooperation", "issues"], rows, numeric=(1, 3))
+                     f"{net:+.2f}" if net is not None else "—", issues or "—", terms or "—"])
+    return _table(["document", "happened events", "quad mix", "net cooperation", "issues of its events",
+                   "issues in its text (lexicon weight)"], rows, numeric=(1, 3))
 
 
 def _contradictions(ctx: ReportContext) -> str:
