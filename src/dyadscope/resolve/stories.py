@@ -13,8 +13,11 @@ Mentions (events) become one story when all of these hold:
   strongly — same type, another document, dates close, high word agreement — and the story is marked
   ``date_conflict`` (one document says 1993, another 1992 for the same refusal): a contradiction to show, not
   a reason to split;
+- **the same agent**: when a mention and the story both name the person acting for the source side, it is
+  the same person (Rogozin's visit and Ivanov's visit in one month are two stories);
 - **undated mentions** join the single story that matches strongly (same type, high word agreement, clearly
-  ahead of any other); otherwise they form stories of their own.
+  ahead of any other) or, for a rare act (a coup, an occupation), the only story of that type between the same
+  actors that shares an issue, when other documents tell it; otherwise they form stories of their own.
 
 Only events that happened (modality ``asserted`` or ``reported``) form stories. Mentions are blocked by
 (type group, unordered actor pair) and compared only within a block, in date order; a story whose dates lie
@@ -59,6 +62,9 @@ class Config:
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]
     min_stem: int
+    rare_types: frozenset[str]
+    rare_relief: float
+    synonyms: tuple[tuple[str, str], ...]     # (word or stem, group id), longest first
     version: int
 
 
@@ -97,6 +103,10 @@ def config() -> Config:
         stopwords=frozenset(str(s) for s in _need(sim, "stopwords", "similarity.yaml")),
         suffixes=tuple(sorted((str(s) for s in _need(sim, "suffixes", "similarity.yaml")), key=len, reverse=True)),
         min_stem=int(sim.get("min_stem", 3)),
+        rare_types=frozenset(str(t) for t in sim.get("rare_types", {}).get("types", ())),
+        rare_relief=float(sim.get("rare_types", {}).get("relief", 0.0)),
+        synonyms=tuple(sorted(((str(w), f"~{g['id']}") for g in sim.get("synonyms", ()) for w in g["words"]),
+                              key=lambda p: len(p[0]), reverse=True)),
         version=min(version_of("resolve/compatible.yaml"), version_of("resolve/similarity.yaml")),
     )
 
@@ -115,9 +125,14 @@ def words(text: str | None, cfg: Config | None = None) -> frozenset[str]:
     for w in _WORD.findall(text.lower()):
         if w in cfg.stopwords or len(w) < 2:
             continue
+        raw = w
         for suf in cfg.suffixes:
             if w.endswith(suf) and len(w) - len(suf) >= cfg.min_stem:
                 w = w[: -len(suf)]
+                break
+        for entry, group in cfg.synonyms:
+            if w == entry or raw == entry or (len(entry) >= 6 and raw.startswith(entry)):
+                w = group
                 break
         out.add(w)
     return frozenset(out)
@@ -141,6 +156,7 @@ class Item:
     context: frozenset[str]
     symmetric: bool
     sentence: str
+    person: str | None = None          # the person acting for the source, when the text names one
 
 
 def item(event: Event, cfg: Config | None = None) -> Item:
@@ -156,7 +172,8 @@ def item(event: Event, cfg: Config | None = None) -> Item:
                 date=(event.date_start, event.date_end, event.date_precision),
                 when=span(event.date_start, event.date_end, event.date_precision),
                 trigger=event.trigger, trigger_words=trig, issues=frozenset(event.issues),
-                context=words(event.sentence, cfg) - names - trig, symmetric=symmetric, sentence=event.sentence)
+                context=words(event.sentence, cfg) - names - trig, symmetric=symmetric, sentence=event.sentence,
+                person=event.source_person)
 
 
 def block_key(it: Item, cfg: Config) -> tuple[str, str, str]:
@@ -189,6 +206,7 @@ class _Cluster:
     issues: Counter[str] = field(default_factory=Counter)
     dates: dict[tuple[str | None, str | None, str | None], _DateGroup] = field(default_factory=dict)
     hi: Any = None                                            # latest day any dated mention reaches
+    persons: dict[str | None, set[str]] = field(default_factory=dict)   # actor code -> persons acting for it
 
     def add(self, it: Item) -> None:
         self.event_ids.append(it.event_id)
@@ -200,6 +218,8 @@ class _Cluster:
         self.trigger_words |= it.trigger_words
         self.context |= it.context
         self.issues.update(it.issues)
+        if it.person:
+            self.persons.setdefault(it.source, set()).add(it.person)
         if it.when is not None:
             group = self.dates.get(it.date)
             if group is None:
@@ -209,6 +229,9 @@ class _Cluster:
             self.hi = it.when[1] if self.hi is None or it.when[1] > self.hi else self.hi
 
     def direction_ok(self, it: Item) -> bool:
+        named = self.persons.get(it.source)
+        if it.person and named and it.person not in named:
+            return False  # another person acting for the same side: another act
         if (it.source, it.target) in self.directions:
             return True
         return it.symmetric and self.symmetric and (it.target, it.source) in self.directions
@@ -263,6 +286,7 @@ def _place_dated(block: _Block, it: Item, cfg: Config) -> None:
     block.active = keep
     best: tuple[float, _Cluster] | None = None
     conflict: tuple[float, _Cluster] | None = None
+    relief = cfg.rare_relief if it.plover in cfg.rare_types else 0.0
     for c in block.active:
         if not c.direction_ok(it):
             continue
@@ -270,10 +294,10 @@ def _place_dated(block: _Block, it: Item, cfg: Config) -> None:
         fits = [g for g in c.dates.values() if overlaps(g.when, it.when)]
         if fits:
             finest = min(max(rank(g.precision), rank(it.date[2])) for g in fits)
-            need = cfg.overlap.get(ORDER[finest] if finest < len(ORDER) else "century", 1.0)
+            need = cfg.overlap.get(ORDER[finest] if finest < len(ORDER) else "century", 1.0) - relief
             if s >= need and (best is None or s > best[0]):
                 best = (s, c)
-        elif (c.dates and c.main_type() == it.plover and it.doc_id not in c.docs and s >= cfg.conflict_score
+        elif (c.dates and c.main_type() == it.plover and it.doc_id not in c.docs and s >= cfg.conflict_score - relief
               and min(gap_days(g.when, it.when) for g in c.dates.values() if g.when) <= cfg.conflict_gap_days
               and (conflict is None or s > conflict[0])):
             conflict = (s, c)
@@ -292,17 +316,29 @@ def _place_undated(block: _Block, it: Item, cfg: Config) -> None:
         for c in block.clusters():
             for w in c.trigger_words:
                 block.by_word.setdefault(w, []).append(c)
-    candidates = {id(c): c for w in it.trigger_words for c in block.by_word.get(w, ())}
-    scored = sorted(((c.score(it, cfg), n, c) for n, c in enumerate(candidates.values())
-                     if c.main_type() == it.plover and c.direction_ok(it)), key=lambda x: (-x[0], x[1]))
-    if scored and scored[0][0] >= cfg.undated_score and (
-            len(scored) == 1 or scored[0][0] - scored[1][0] >= cfg.undated_margin):
-        target = scored[0][2]
-        target.add(it)
-    else:
+    rare = it.plover in cfg.rare_types
+    pool = block.clusters() if rare else (c for w in it.trigger_words for c in block.by_word.get(w, ()))
+    candidates = {id(c): c for c in pool if c.main_type() == it.plover and c.direction_ok(it)}
+    scored = sorted(((c.score(it, cfg), n, c) for n, c in enumerate(candidates.values())),
+                    key=lambda x: (-x[0], x[1]))
+    target: _Cluster | None = None
+    if scored:
+        best = scored[0][2]
+        # the relief for rare acts holds across documents; within one, an author telling two acts apart wins
+        relief = cfg.rare_relief if rare and it.doc_id not in best.docs else 0.0
+        if scored[0][0] >= cfg.undated_score - relief and (
+                len(scored) == 1 or scored[0][0] - scored[1][0] >= cfg.undated_margin):
+            target = best
+    if target is None and rare and it.issues:
+        # a rare act with the same actors, type and issue as exactly one story told by other documents
+        sharing = [c for c in candidates.values() if it.issues & set(c.issues)]
+        sharing = [c for c in sharing if it.doc_id not in c.docs] if len(sharing) == 1 else []
+        if len(sharing) == 1:
+            target = sharing[0]
+    if target is None:
         target = _Cluster()
-        target.add(it)
         block.active.append(target)
+    target.add(it)
     for w in it.trigger_words:
         lst = block.by_word.setdefault(w, [])
         if target not in lst:
