@@ -190,9 +190,9 @@ def profile_document(document: Document, sentences: Sequence[Sentence], mentions
     issues = Counter(i for e in evs for i in e.issues)
     happened = [e for e in evs if e.modality in HAPPENED and e.quad]
     quads = Counter(int(e.quad) for e in happened if e.quad)
-    terms = issue_scores(document.text, lang=document.language or "en")
+    by_issue = issue_scores(document.text, lang=document.language or "en")
     return SourceProfile(doc=document.doc, doc_id=document.doc_id, title=document.title, stance=stance,
                          issues=dict(issues.most_common()),
-                         issue_terms=dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))),
+                         issue_terms=dict(sorted(by_issue.items(), key=lambda kv: (-kv[1], kv[0]))),
                          quads={q: quads.get(q, 0) for q in (1, 2, 3, 4)},
                          happened_events=len(happened))
