@@ -354,18 +354,20 @@ def quarter_handler(f: Fields, ctx: Context) -> Resolved | None:
 
 
 def _the_quarter(f: Fields, ctx: Context) -> Resolved | None:
-    """"the quarter" / "the latest quarter": the last quarter reported (the one before the publication's);
-    "the current quarter": the publication's; "the year-ago quarter": the last one a year back."""
+    """"the quarter": the one the paragraph is about, else the last one reported (the one before the
+    publication's); "the current quarter": the publication's; "the year-ago quarter": that one a year back."""
     pub = ctx.publication
     if pub is None or pub.month is None:
         return Resolved("XXXX-QX", kind="relative")
+    text = _norm(f.get("_text", ""))
     latest = _norm(f.get("latest") or "")
-    if ctx.quarter is not None and latest in ("", "year-ago", "year-earlier"):
-        point = ctx.quarter   # "the quarter": the one the paragraph is about
+    if latest in ("current", "this"):
+        point = Point(pub.year, pub.month)
+    elif ctx.quarter is not None:
+        point = ctx.quarter
     else:
-        step = 0 if latest in ("current", "this") else -1
-        point = shift(Point(pub.year, pub.month), "quarter", step)
-    if latest.startswith("year"):
+        point = shift(Point(pub.year, pub.month), "quarter", -1)
+    if re.search(r"year[\s-]+(?:ago|earlier)", text):
         point = shift(point, "year", -1)
     return Resolved(_at_unit(point, "quarter") or "XXXX-QX", kind="relative", anchor=_anchor_label("publication", pub))
 
@@ -474,11 +476,16 @@ def deictic_name_handler(f: Fields, ctx: Context) -> Resolved | None:
 @handler("deictic_unit")
 def deictic_unit_handler(f: Fields, ctx: Context) -> Resolved | None:
     unit = _unit(f, ctx)
-    word = f.get("deictic") or ""
+    word = f.get("deictic") or f.get("det") or ""
+    if unit is None and _norm(f.get("_text", "")).endswith("year"):   # "for the year", "the full year"
+        unit = ctx.words.units.get("en", {}).get("year")
+        word = "this"
     if unit is None or unit.name == "weekend":   # "the weekend", "this weekend", "over the weekend"
         return _weekend(_norm(f.get("_text", "")).split()[0], ctx)
-    if f.get("that"):   # "earlier that day", "later that year": the narrative time
-        return _narrative(0, unit, ctx)
+    if f.get("that") or word.lower() == "that":   # "earlier that day", "the end of that year": the narrative time
+        return _narrative(0, unit, ctx, mod=_mod(f, ctx))
+    if word.lower() == "the":   # "the end of the year": the current one
+        word = "this"
     step = lookup(ctx.words.deictic, ctx.lang, word)
     if step is None:
         step = 0
@@ -497,7 +504,7 @@ def deictic_unit_handler(f: Fields, ctx: Context) -> Resolved | None:
     value = _at_unit(shift(pub, unit.name, step), unit.name)
     if value is None:
         return Resolved("PRESENT_REF" if step == 0 else "PAST_REF" if step < 0 else "FUTURE_REF", kind="relative")
-    return Resolved(value, kind="relative", anchor=_anchor_label("publication", pub))
+    return Resolved(value, kind="relative", anchor=_anchor_label("publication", pub), mod=_mod(f, ctx))
 
 
 def _weekend(word: str, ctx: Context) -> Resolved:
@@ -595,6 +602,16 @@ def duration_handler(f: Fields, ctx: Context) -> Resolved | None:
     if article and not mod and not f.get("span") and _AMOUNT_BEFORE.search(ctx.before):
         return Resolved(duration_value(1.0, unit.code), type="SET", kind="set")
     return Resolved(duration_value(n, unit.code), type="DURATION", kind="duration", mod=mod)
+
+
+@handler("duration_of")
+def duration_of_handler(f: Fields, ctx: Context) -> Resolved | None:
+    """"the year ended March 31": the length of the named unit (TimeML writes it P1Y)."""
+    text = _norm(f.get("_text", ""))
+    for form, unit in ctx.words.units.get(ctx.lang, ctx.words.units.get("en", {})).items():
+        if text.endswith(" " + form):
+            return Resolved(duration_value(1.0, unit.code), type="DURATION", kind="duration")
+    return None
 
 
 @handler("set")
