@@ -38,7 +38,7 @@ from .base import (
     split_lines,
     table_row,
 )
-from .data import LinePattern, chrome_patterns, layout_words, rule_id
+from .data import LinePattern, chrome_patterns, layout_words, notes_data, rule_id, unmarked
 from .notes import citation_signals
 
 _BULLET_RE = re.compile(r"(?:[-–—*•▪◦‣·●]\s|\d{1,2}[.)]\s)")
@@ -71,7 +71,7 @@ def _keyed(wheres: tuple[str, ...]) -> tuple[tuple[LinePattern, ...], tuple[str,
 
 def match_line(content: str, wheres: tuple[str, ...], max_words: int = _MAX_CHECK_WORDS) -> LinePattern | None:
     """The chrome pattern a whole line matches, among those allowed in ``wheres``."""
-    text = collapse(content)
+    text = collapse(unmarked(content))
     n = text.count(" ") + 1
     if not text or n > max_words:
         return None
@@ -134,6 +134,8 @@ def _list_block(lines: Sequence[Line], i: int, layout: Layout) -> list[int]:
     j = _next_content(lines, i)
     while j is not None and j - i < _WALK_LIMIT:
         c = collapse(lines[j].content)
+        if notes_data().heading.match(unmarked(c)):      # the notes step takes what follows
+            break
         words = len(c.split())
         headline = words <= 25 and not is_prose(c, layout.caps) and (has_year(c) or not ends_sentence(c))
         bullet = bool(_BULLET_RE.match(c)) and words <= 30
@@ -273,6 +275,8 @@ def _back(lines: Sequence[Line], layout: Layout, repeated: tuple[Counter[str], C
             break
         elif _repeated_in_margins(cc, repeated) and len(words) <= 8 and not ends_sentence(cc):
             marks[i] = ("repeated_line", rule_id("front", v, "repeated_short_line"))
+        elif len(words) <= 3 and cc.isupper() and not layout.caps:
+            marks[i] = ("sign_off", rule_id("front", v, "signature_in_capitals"))
         elif len(words) <= 5 and not ends_sentence(cc) and not any(ch.isdigit() for ch in cc) and alpha_words(cc):
             marks[i] = ("footer_navigation", rule_id("front", v, "short_menu_line"))
         else:

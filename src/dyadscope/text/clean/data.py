@@ -119,6 +119,11 @@ def layout_words() -> Layout:
                   words("number_abbreviations"), _bracket_marks(words("bracket_marks")), version_of(name))
 
 
+def unmarked(line: str) -> str:
+    """A line without bracketed reference or editing marks ("References[edit]" -> "References")."""
+    return layout_words().bracket_marks.sub("", line) if "[" in line else line
+
+
 def _bracket_marks(words: frozenset[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]|note\s+\d{1,3}|" + alts + r")\]"
@@ -170,7 +175,8 @@ def header_patterns() -> HeaderPatterns:
     data = load_yaml(name)
 
     def compiled(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        return tuple((str(e["id"]), _compile(name, str(e["id"]), rf"(?:{e['pattern']})\Z", re.IGNORECASE))
+        return tuple((str(e["id"]), _compile(name, str(e["id"]), rf"(?:{e['pattern']})\Z",
+                                             0 if e.get("case") else re.IGNORECASE))
                      for e in data.get(key, []))
 
     return HeaderPatterns(compiled("running_headers"), compiled("page_number"), version_of(name))

@@ -38,7 +38,7 @@ from .data import header_patterns, layout_words, rule_id
 _DIGITS_RE = re.compile(r"\d+")
 _EDGE_NUMBER_RE = re.compile(r"^\d{1,4}\s|\s\d{1,4}$")
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d{2}")
-_PAGE_WORD_RE = re.compile(r"(?i)\b(?:page|стр|с)\.?\s*\d")
+_PAGE_WORD_RE = re.compile(r"(?i)\b(?:page|стр|с)\.?\s*\d|\d\s+(?:of|из)\s+\d")
 _EDGE_LINES = 3
 
 

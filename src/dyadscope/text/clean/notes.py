@@ -31,9 +31,9 @@ from .base import (
     layout_of,
     split_lines,
 )
-from .data import notes_data, rule_id
+from .data import notes_data, rule_id, unmarked
 
-_ITEM_RE = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?)\s+\S")
+_ITEM_RE = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^)\s+\S")
 _FOOTNOTE_LINE_RE = re.compile(r"(\d{1,3})\s+[\"“«‘A-ZА-ЯЁ]")
 _URL_ONLY_RE = re.compile(r"(?:https?://|www\.)\S+\Z")
 _NOTE_HYPHEN_RE = re.compile(r"([^\W\d_])- ([a-zа-яё])")
@@ -49,7 +49,7 @@ def _item_number(content: str) -> int | None:
     m = _ITEM_RE.match(content)
     if not m:
         return None
-    return int(m.group(1) or m.group(2))
+    return int(m.group(1) or m.group(2) or 0)
 
 
 def _cited(lines: Sequence[Line], idx: Sequence[int]) -> int:
@@ -87,7 +87,7 @@ def _end_block(lines: Sequence[Line], layout: Layout) -> int | None:
         if ln.blank:
             continue
         c = collapse(ln.content)
-        if nd.heading.match(c):
+        if nd.heading.match(unmarked(c)):
             if not segment or (start is None and _cited(lines, segment) == 0):
                 break
             start, segment, items = ln.index, [], []
