@@ -173,6 +173,9 @@ class Event:
     rule: str = ""
     sentence_index: int = -1
     event_id: str = ""
+    #: "text" when the target is named in the evidence sentence; "implied" when the sentence names only the
+    #: source and the target is the other state of the dyad named just before (lower confidence)
+    target_basis: str = "text"
 
     def with_id(self) -> "Event":
         key = f"{self.doc_id}|{self.start}|{self.trigger_start}|{self.source}|{self.target}|{self.plover}"

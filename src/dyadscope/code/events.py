@@ -47,13 +47,14 @@ class DocContext:
     narrative: dict[int, NarrativeTime]
     repeated: frozenset[int]
     news: bool
+    dyad: tuple[str, str]
     chunks_cache: dict[int, Chunks] = field(default_factory=dict)
     args_cache: dict[int, tuple[Arg, ...]] = field(default_factory=dict)
     issues_cache: dict[int, tuple[str, ...]] = field(default_factory=dict)
     dated_paragraphs: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, analysis: Analysis) -> "DocContext":
+    def build(cls, analysis: Analysis, options: Options | None = None) -> "DocContext":
         mentions: dict[int, list[Mention]] = {}
         for m in analysis.mentions:
             mentions.setdefault(m.sentence, []).append(m)
@@ -69,7 +70,8 @@ class DocContext:
             seen.add(key)
         return cls(analysis=analysis, mentions=mentions, timexes=timexes,
                    narrative={n.sentence: n for n in analysis.narrative}, repeated=frozenset(repeated),
-                   news=dating.news_like(analysis.document, len(analysis.sentences)))
+                   news=dating.news_like(analysis.document, len(analysis.sentences)),
+                   dyad=(options or Options()).dyad)
 
     def sentence(self, index: int) -> Sentence:
         return self.analysis.sentences[index]
@@ -258,12 +260,32 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
     return events
 
 
+def implied_partner(ctx: DocContext, sentence: Sentence, src: Arg) -> Arg | None:
+    """The partner of an act whose sentence names no one but its source: the other state of the dyad under
+    study, when the sentence or the two before it in the paragraph name it ("Russia closed the land border."
+    after a sentence about Azerbaijan)."""
+    dyad = ctx.dyad
+    if src.code not in dyad or any(a.code != src.code for a in ctx.args(sentence.index)):
+        return None
+    other = dyad[1] if src.code == dyad[0] else dyad[0]
+    j = sentence.index - 1
+    while j >= 0 and j >= sentence.index - 2 and ctx.sentence(j).paragraph == sentence.paragraph:
+        for a in reversed(ctx.args(j)):
+            if a.code == other:
+                return Arg(code=a.code, text=a.text, start=-1, end=-1, kind=a.kind, person=a.person,
+                           detail=a.detail, via="implied")
+        j -= 1
+    return None
+
+
 def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r: roles.Roles,
            mod: modality.Modality, when: dating.DateChoice) -> Event | None:
     entry = hit.entry
     src, tgt = r.source, r.target
     if src is None:
         return None
+    if tgt is None and not entry.no_target:
+        tgt = implied_partner(ctx, sentence, src)
     if tgt is None and not entry.no_target:
         return None
     if entry.target_kinds and (tgt is None or tgt.kind not in entry.target_kinds):
@@ -278,6 +300,8 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
     confidence = entry.confidence
     if src.via == "anaphor" or (tgt is not None and tgt.via == "anaphor"):
         confidence *= 0.85
+    if tgt is not None and tgt.via == "implied":
+        confidence *= 0.7
     if r.how.endswith("subject") or r.how == "passive":
         confidence *= 0.9
     return Event(
@@ -290,21 +314,22 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         date_precision=when.precision, date_text=when.text, date_basis=when.basis,
         issues=ctx.issues(sentence.index), mode=entry.mode, attributed_to=mod.attributed_to,
         confidence=round(confidence, 3), rule=entry.rule, sentence_index=sentence.index,
+        target_basis="implied" if tgt is not None and tgt.via == "implied" else "text",
     ).with_id()
 
 
 def code_document(analysis: Analysis, options: Options | None = None) -> list[Event]:
     """Every event of an analysed document, in reading order."""
-    ctx = DocContext.build(analysis)
+    ctx = DocContext.build(analysis, options)
     out: list[Event] = []
     for s in analysis.sentences:
         out.extend(code_sentence(ctx, s.index))
     return out
 
 
-def replay(event: Event, analysis: Analysis) -> Event | None:
+def replay(event: Event, analysis: Analysis, options: Options | None = None) -> Event | None:
     """Re-run the rules on the event's sentence and return the event they produce with the same id."""
-    ctx = DocContext.build(analysis)
+    ctx = DocContext.build(analysis, options)
     for ev in code_sentence(ctx, event.sentence_index):
         if ev.event_id == event.event_id:
             return ev

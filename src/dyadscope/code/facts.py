@@ -17,7 +17,10 @@ Three finders run over each sentence; their language data is in ``data/facts/``:
 
 The subject key is ``"<actors>:<subject>"`` — the actor codes of the sentence (sorted, or in the order the
 text names them for directed subjects such as investment) and the id of the nearest subject word
-(``subjects.yaml``); for a person, ``"<first_last>:took_office"``. A date comes from the sentence's own time
+(``subjects.yaml``); for a person, ``"<first_last>:took_office"``. A figure that belongs to one particular
+thing — the toll of a crash, the rent of a lease — is keyed by that thing instead (``"casualties@crash"``,
+``subjects.yaml`` anchors), so sources that name different actors around it still compare. A rate ("seven
+million dollars a year") is not dated by the sentence's year: that year is rarely the rate's. A date comes from the sentence's own time
 expressions; a sentence that speaks of "that time" takes the year of the sentence before, loosely.
 """
 
@@ -50,6 +53,9 @@ _CLAUSE_BREAK = re.compile(r"[;,:]|\s(?:and|but|while|whereas)\s")
 class _Lex:
     quantity: re.Pattern[str]
     votes: re.Pattern[str]
+    rate: re.Pattern[str]
+    implicit_persons: re.Pattern[str]
+    anchors: tuple[tuple[str, re.Pattern[str]], ...]
     number_of: re.Pattern[str]
     qualifiers: dict[str, str]
     scales: dict[str, float]
@@ -57,7 +63,7 @@ class _Lex:
     fractions: dict[str, float]
     currency: dict[str, str]
     units: dict[str, str]
-    subjects: tuple[tuple[str, re.Pattern[str], bool, frozenset[str], str], ...]
+    subjects: tuple[tuple[str, re.Pattern[str], bool, frozenset[str], str, bool], ...]
     persons: tuple[tuple[str, str, str, float, tuple[re.Pattern[str], ...]], ...]
     happenings: tuple[tuple[str, float, re.Pattern[str], re.Pattern[str] | None, bool, str], ...]
     carry: re.Pattern[str]
@@ -86,7 +92,9 @@ def _lex() -> _Lex:
     subjects = []
     for e in load_entries("facts/subjects.yaml", required=("words",)):
         subjects.append((e["id"].split(":", 1)[1], re.compile(wp(e["words"]), re.IGNORECASE), bool(e.get("directed")),
-                         frozenset(e.get("units", ())), str(e.get("issue", "OTHER"))))
+                         frozenset(e.get("units", ())), str(e.get("issue", "OTHER")), bool(e.get("anchored"))))
+    anchors = tuple((str(k), re.compile(wp(v), re.IGNORECASE))
+                    for k, v in load_yaml("facts/subjects.yaml").get("anchors", {}).items())
     h = load_yaml("facts/happenings.yaml")
     persons, happenings = [], []
     for e in load_entries("facts/happenings.yaml"):
@@ -101,6 +109,8 @@ def _lex() -> _Lex:
                                bool(e.get("once")), str(e.get("object", "clause"))))
     return _Lex(
         quantity=re.compile(quantity, re.IGNORECASE), votes=re.compile(q["votes"], re.IGNORECASE),
+        rate=re.compile(q["rate"], re.IGNORECASE), implicit_persons=re.compile(q["implicit_persons"], re.IGNORECASE),
+        anchors=anchors,
         number_of=re.compile(q["number_of"].replace("{units}", wp(units, boundary=False)), re.IGNORECASE),
         qualifiers=qualifiers, scales={k.lower(): float(v) for k, v in q["scales"].items()},
         number_words={k.lower(): float(v) for k, v in q["number_words"].items()},
@@ -158,16 +168,26 @@ def _actors(mentions: Sequence[Mention], start: int, end: int) -> list[str]:
     return out
 
 
-def _subject(stext: str, pos: int, unit: str, lex: _Lex) -> tuple[str, bool, str] | None:
-    best: tuple[int, str, bool, str] | None = None
-    for sid, rx, directed, units, issue in lex.subjects:
+def _subject(stext: str, pos: int, unit: str, lex: _Lex) -> tuple[str, bool, str, bool] | None:
+    best: tuple[int, str, bool, str, bool] | None = None
+    for sid, rx, directed, units, issue, anchored in lex.subjects:
         if units and unit not in units:
             continue
         for m in rx.finditer(stext):
             dist = abs(m.start() - pos) + (0 if m.start() <= pos else 15)
             if best is None or dist < best[0]:
-                best = (dist, sid, directed, issue)
-    return (best[1], best[2], best[3]) if best else None
+                best = (dist, sid, directed, issue, anchored)
+    return (best[1], best[2], best[3], best[4]) if best else None
+
+
+def _anchor(stext: str, pos: int, lex: _Lex) -> str | None:
+    """The particular thing a figure belongs to ("the crash", "the lease"), nearest the figure."""
+    best: tuple[int, str] | None = None
+    for aid, rx in lex.anchors:
+        for m in rx.finditer(stext):
+            if best is None or abs(m.start() - pos) < best[0]:
+                best = (abs(m.start() - pos), aid)
+    return best[1] if best else None
 
 
 def _date_near(tx: Sequence[Timex], pos: int, s: Sentence, *, following: bool = False,
@@ -236,6 +256,8 @@ def _quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
         if unit is None:
             back = lex.number_of.search(stext[:m.start()])
             unit = lex.units.get(back.group("unit").lower()) if back else None
+        if unit is None and lex.implicit_persons.match(stext[m.end():]):
+            unit = "persons"  # "38 were killed", "12 died"
         if unit is None or (fraction and not re.match(r"\s*of\b", stext[m.end():])):
             continue
         if m.group("scale"):
@@ -253,14 +275,17 @@ def _quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
             qualifier = next((k for w, k in lex.qualifiers.items() if before.rstrip().endswith(w)), "exact")
         low, high = _interval(value, half, qualifier)
         subj = _subject(stext, m.start(), unit, lex)
-        sid, directed, issue = subj if subj else (unit, False, None)
+        sid, directed, issue, anchored = subj if subj else (unit, False, None, False)
         actors = _actors(ms, s.start, s.end)
         if not directed:
             actors = sorted(actors)
-        when = _date_near(tx, s.start + m.start(), s)
+        rate = bool(lex.rate.match(stext[m.end():]))
+        when = None if rate else _date_near(tx, s.start + m.start(), s)
         date_basis = _basis(when)[0] if when else "none"
+        anchor = _anchor(stext, m.start(), lex) if anchored else None
+        subject = f"{sid}@{anchor}" if anchor else f"{'-'.join(actors[:3]) or 'any'}:{sid}"
         out.append(_fact(s, doc, doc_id, m.start(), m.end(),
-                         subject=f"{'-'.join(actors[:3]) or 'any'}:{sid}", value=_fmt(value), unit=unit,
+                         subject=subject, value=_fmt(value), unit=unit,
                          date=when.date_start if when else None, rule=f"{RULESET}:quantity", kind="quantity",
                          low=low, high=high, qualifier=qualifier, date_basis=date_basis, actors=tuple(actors[:3]),
                          issue=issue, confidence=0.7 if subj else 0.5))
@@ -294,7 +319,7 @@ def _durations(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequ
         low, high = _interval(value, 0.5 if value >= 1 else 0.0, qualifier)
         a, b = t.start - s.start, t.end - s.start
         subj = _subject(s.text, a, unit if unit in ("years", "months", "days") else "years", lex)
-        sid, directed, issue = subj if subj else ("duration", False, None)
+        sid, directed, issue = subj[:3] if subj else ("duration", False, None)
         actors = _actors(ms, s.start, s.end)
         actors = actors if directed else sorted(actors)
         out.append(_fact(s, doc, doc_id, a, b, subject=f"{'-'.join(actors[:3]) or 'any'}:{sid}", value=_fmt(value),

@@ -25,7 +25,7 @@ INFLECTION_FILE = "events/inflection.yaml"
 #: the rule-set name stored in every event's ``rule`` ("events.rules.v1:support.sign_agreement")
 RULESET = "events.rules"
 
-_GAP_BLOCK = r"(?:;|:|—|–|\(|\)|\"|“|”|\.)"
+_GAP_BLOCK = r"(?:;|:|—|–|\(|\)|\"|“|”|\.|,)"
 _ELEMENT_RE = re.compile(
     r"(!<?|)(V|N|v|n)?\(([^()]*)\)(\??)|(!?)\{(\w+)\}(\??)|\.\.\.(\d+)|(!<?|)([^\s()?]+)(\??)"
 )
