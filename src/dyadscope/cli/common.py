@@ -15,6 +15,7 @@ from typing import IO, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -35,10 +36,10 @@ def handles_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except UsageError as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
+            err_console.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(2) from None
         except DyadscopeError as exc:
-            err_console.print(f"[red]error:[/red] {exc}")
+            err_console.print(f"[red]error:[/red] {escape(str(exc))}")
             raise typer.Exit(1) from None
         except BrokenPipeError:  # `dyadscope extract … | head`
             raise typer.Exit(0) from None
@@ -104,6 +105,6 @@ def print_summary(summary: BatchSummary, *, what: str = "documents", extra_rows:
         table.add_row(key, str(value))
     err_console.print(table)
     for s in summary.skipped:
-        err_console.print(f"[yellow]skipped[/yellow] {s.path}: {s.reason}")
+        err_console.print(f"[yellow]skipped[/yellow] {escape(s.path)}: {escape(s.reason)}")
     for e in summary.failed:
-        err_console.print(f"[red]failed[/red] [{e.code}] {e}")
+        err_console.print(f"[red]failed[/red] {escape(f'[{e.code}]')} {escape(str(e))}")
