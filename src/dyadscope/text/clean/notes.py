@@ -159,26 +159,27 @@ def _inline_footnotes(lines: Sequence[Line], text: str, stop: int) -> list[tuple
         block = " ".join(lines[k].content for k in range(first, last + 1))
         number = int(_FOOTNOTE_LINE_RE.match(lines[first].content).group(1))  # type: ignore[union-attr]
         signals = citation_signals(block)
-        has_url = bool(re.search(r"https?://|www\.", block))
-        marked = _marker_before(text, lines[first].start, number)
-        if (has_url and signals >= 1) or (marked and (signals >= nd.min_signals
-                                                      or _page_bottom(lines, text, last, starts))):
+        with_url = bool(re.search(r"https?://|www\.", block)) and signals >= 1
+        if with_url or ((signals >= nd.min_signals or _page_bottom(lines, text, last, starts))
+                        and _marker_before(text, lines[first].start, number)):
             found.append((first, last))
     return found
 
 
-def _author_notes(lines: Sequence[Line], text: str, stop: int) -> list[int]:
+def _author_notes(lines: Sequence[Line], stop: int) -> list[int]:
     """Lines opening with a single note mark (``*``, ``†``) that a short line before carries glued to a name."""
+    first_glued: dict[str, int] = {}
+    for ln in lines[:stop]:
+        c = ln.content
+        if c and c[-1] in "*†‡" and len(c) >= 2 and c[-2].isalpha() and len(c.split()) <= 8:
+            first_glued.setdefault(c[-1], ln.index)
     found = []
     for ln in lines[:stop]:
         m = _AUTHOR_NOTE_RE.match(ln.content)
         if not m or len(ln.content.split()) > 80 or ln.content.rstrip().endswith(m.group(1)):
             continue
-        mark = re.escape(m.group(1))
-        for prev in lines[: ln.index]:
-            if len(prev.content.split()) <= 8 and re.search(rf"[^\W\d_]{mark}\Z", prev.content):
-                found.append(ln.index)
-                break
+        if first_glued.get(m.group(1), len(lines)) < ln.index:
+            found.append(ln.index)
     return found
 
 
@@ -196,7 +197,7 @@ def separate_notes(text: str, ctx: StepContext) -> StepResult:
     notes: list[tuple[int, str]] = []
     end = _end_block(lines, layout)
     stop = end if end is not None else len(lines)
-    for i in _author_notes(lines, text, stop):
+    for i in _author_notes(lines, stop):
         start, stop_, gap = excise(lines, i, i, text, layout)
         edits.append(Edit(start, stop_, gap, "author_footnote", rule_id("notes", v, "author_note")))
         notes.append((lines[i].start, lines[i].content))
