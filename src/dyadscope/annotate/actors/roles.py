@@ -102,12 +102,11 @@ def person_actor(person: Person, when: Interval | None, dic: Dictionary | None =
 
 
 def office_at(person: Person, when: Interval | None, offices: Sequence[str] = ()) -> str | None:
-    """The office key ``person`` held at ``when`` (preferring ``offices``), if any."""
+    """The office a mention gives ``person``: the title written before the name (its first office key), else
+    the office the person held at ``when``, if any."""
+    if offices:
+        return offices[0]
     if when is None:
-        return offices[0] if offices else None
-    held = [(overlap_days((o.start, o.end), when), o.role in offices, o.role) for o in person.offices]
-    held = [h for h in held if h[0]]
-    if not held:
-        return offices[0] if offices else None
-    held.sort(key=lambda h: (not h[1], -h[0]))
-    return held[0][2]
+        return None
+    held = sorted(((overlap_days((o.start, o.end), when), o.role) for o in person.offices), reverse=True)
+    return held[0][1] if held and held[0][0] else None
