@@ -58,6 +58,7 @@ def test_gold_source_and_target_codes_are_among_the_evidence_sentence_s_mentions
             if e[side]:
                 total += 1
                 hit += e[side] in codes
+    print(f"\ngold source/target codes among the evidence sentence's mentions: {hit}/{total} = {hit / total:.3f}")
     assert total > 300
     assert hit / total >= CODE_RECALL_FLOOR, f"{hit}/{total}"
 
@@ -73,6 +74,7 @@ def test_persons_the_sentence_names_are_resolved_to_a_person(events):
                 continue
             total += 1
             hit += any(m.person and n[:5] in m.text for m in mentions for n in names)
+    print(f"\nnamed gold persons resolved to a person: {hit}/{total} = {hit / total:.3f}")
     assert total >= 30
     assert hit / total >= PERSON_FLOOR, f"{hit}/{total}"
 
