@@ -160,6 +160,7 @@ def _macros(words: TimeWords, langs: tuple[str, ...]) -> dict[str, Callable[[], 
         "mod": lambda: plain(words.modifiers),
         "decade_word": lambda: plain(words.decade_words),
         "clockword": lambda: "(?:" + _alt(words.clock_words) + r")(?![^\W\d_])",
+        "holiday": lambda: "(?-i:" + _alt(_langs_of(words.holidays, langs)) + r")(?![^\W\d_])",
     }
 
 
@@ -261,6 +262,9 @@ def _trigger_words(words: TimeWords, lang: str) -> frozenset[str]:
                 out.update(w.lower() for w in _WORD_RE.findall(form))
     out.update(words.clock_words)
     out.update(w.lower() for w in words.roman if len(w) > 1)
+    for names in words.holidays.values():
+        for name in names:
+            out.update(w.lower() for w in _WORD_RE.findall(name) if len(w) > 3)
     # words too common to be worth a look on their own: only a digit or a real time word triggers
     return frozenset(out - {"a", "an", "the", "of", "some", "many", "few", "several", "one", "in", "to", "at", "is",
                             "until", "each", "every", "per", "this", "that", "next", "last", "и", "в", "с", "по"})

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .calendar import Point, add_months, quarter_of, shift, valid_day, week_value
-from .words import TimeWords, Unit, lookup
+from .words import Holiday, TimeWords, Unit, lookup
 
 Fields = dict[str, str]
 
@@ -602,6 +602,60 @@ def duration_handler(f: Fields, ctx: Context) -> Resolved | None:
     if article and not mod and not f.get("span") and _AMOUNT_BEFORE.search(ctx.before):
         return Resolved(duration_value(1.0, unit.code), type="SET", kind="set")
     return Resolved(duration_value(n, unit.code), type="DURATION", kind="duration", mod=mod)
+
+
+def _holiday_date(year: int, when: Holiday) -> dt.date | None:
+    if when.date:
+        month, day = (int(x) for x in when.date.split("-"))
+        return dt.date(year, month, day)
+    if when.rule == "easter":   # the anonymous Gregorian algorithm
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        leap = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 19 * leap) // 433
+        month = (h + leap - 7 * m + 90) // 25
+        return dt.date(year, month, (h + leap - 7 * m + 33 * month + 19) % 32)
+    if when.rule == "nth_weekday" and len(when.args) == 3:
+        month, weekday, n = when.args
+        if n > 0:
+            first = dt.date(year, month, 1)
+            return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+        last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    if when.rule == "after_first_monday" and when.args:
+        first = dt.date(year, when.args[0], 1)
+        return first + dt.timedelta(days=(1 - first.isoweekday()) % 7 + 1)
+    return None
+
+
+@handler("holiday")
+def holiday_handler(f: Fields, ctx: Context) -> Resolved | None:
+    name = " ".join((f.get("holiday") or "").split())
+    when = next((h for table in ctx.words.holidays.values() for n, h in table.items() if n == name), None)
+    if when is None:
+        return None
+    year = _year(f, ctx)
+    kind, anchor = "absolute", None
+    if year is None:
+        pub = ctx.publication
+        if pub is None:
+            return Resolved("XXXX-" + (when.date or "XX-XX"), kind="relative")
+        step = lookup(ctx.words.deictic, ctx.lang, f["deictic"]) if f.get("deictic") else None
+        probe = _holiday_date(pub.year, when)
+        if probe is None:
+            return None
+        if step is not None and step < 0:   # last Christmas: the one before publication
+            year = pub.year if probe < pub.date() else pub.year - 1
+        elif step is not None and step > 0:
+            year = pub.year if probe > pub.date() else pub.year + 1
+        else:
+            year = _year_for(probe.month, probe.day, ctx) or pub.year
+        kind, anchor = "relative", _anchor_label("publication", pub)
+    day = _holiday_date(year, when)
+    return Resolved(day.isoformat(), kind=kind, anchor=anchor) if day else None
 
 
 @handler("duration_of")

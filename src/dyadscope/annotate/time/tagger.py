@@ -52,11 +52,25 @@ def _reporting_regex() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\s+(?:(?:on|late|early|in)\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _verb_regexes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    tense = context_words()["tense"]
+    return (re.compile(str(tense["past_before"]), re.IGNORECASE), re.compile(str(tense["future_before"]), re.IGNORECASE),
+            frozenset(str(w).lower() for w in tense["plan_words"]))
+
+
 def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """"past" right after a reporting verb ("said on Thursday"); else the kind of the tense cue nearest to
     text[start:end] in its sentence ("will", "plans to": "future"; "was", "had": "past"); else "none"."""
     if _reporting_regex().search(text, max(lo, start - 30), start):
         return "past"
+    past_before, future_before, plans = _verb_regexes()
+    window = text[max(lo, start - 50):start]
+    m = past_before.search(window)
+    if m:
+        return "future" if m.group().split()[0].lower() in plans else "past"
+    if future_before.search(window):
+        return "future"
     a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + _TENSE_AFTER)
     best: tuple[int, str] | None = None
     for m in _tense_regex().finditer(text, a, b):
@@ -183,7 +197,7 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
             timexes.append(_timex(doc_id, text, c, r))
             groups.append(f"{c.sentence}:{c.extra['group']}" if "group" in c.extra else None)
             q = _QUARTER_VALUE.match(r.value)
-            if q:
+            if q and "year" not in c.fields.get("_text", "").lower():   # not "the year-ago quarter" itself
                 quarter = Point(int(q.group(1)), 3 * int(q.group(2)) - 2)
             if r.kind not in ("duration", "set"):
                 p = point_of(r.value)

@@ -44,6 +44,13 @@ class DayWord:
 
 
 @dataclass(frozen=True, slots=True)
+class Holiday:
+    date: str | None               # "12-25" for a fixed day
+    rule: str | None               # easter | nth_weekday | after_first_monday
+    args: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class TimeWords:
     """Every word table, keyed by language code where the data is per language."""
 
@@ -77,6 +84,7 @@ class TimeWords:
     sets: dict[str, dict[str, str]]
     set_quantifiers: dict[str, frozenset[str]]
     modifiers: dict[str, dict[str, str]]       # lang -> phrase -> TIMEX3 mod
+    holidays: dict[str, dict[str, Holiday]]    # lang -> name as written -> when
     version: int
 
 
@@ -173,6 +181,9 @@ def time_words() -> TimeWords:
             sets={lang: _lower_map(t) for lang, t in rel["sets"].items()},
             set_quantifiers={lang: frozenset(str(w).lower() for w in ws) for lang, ws in rel["set_quantifiers"].items()},
             modifiers={lang: _lower_map(t) for lang, t in rel["modifiers"].items()},
+            holidays={lang: {str(name): Holiday(date=spec.get("date"), rule=spec.get("rule"),
+                                                args=tuple(int(a) for a in spec.get("args", ())))
+                             for name, spec in table.items()} for lang, table in cal["holidays"].items()},
             version=version_of(RULES),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
