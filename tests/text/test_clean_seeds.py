@@ -115,8 +115,10 @@ def footnote_inline(doc: str, n: dict) -> None:
 
 
 def markers(doc: str, n: dict) -> None:
-    """Glued note numbers are deleted; the word, the year and the punctuation stay."""
+    """Glued note numbers are deleted; the word, the year and the punctuation stay; none is left."""
     text = flat(cleaned(doc).text)
+    left = re.findall(r"[^\W\d_][.,;:!?…][”’\"]?\d{1,3}\b|[”’]\d{1,3}\b", text)
+    assert not left, left
     for example in [n["quote"], *_note_examples(n.get("note", ""))]:
         m = re.search(r"([^\d\s])(\d{1,3})(\s|$)", example)
         if not m:

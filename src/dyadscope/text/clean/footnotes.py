@@ -86,7 +86,9 @@ def _candidates(text: str) -> tuple[list[_Candidate], list[_Candidate]]:
         p1, p2 = text[s - 1], text[s - 2]
         if p1 in _PUNCT and (p2.isalpha() or p2 in _QUOTES):
             word = _word_before(text, s - 1)
-            if p2.isalpha() and (word in abbreviations or len(word) == 1 or _in_url(text, s)):
+            j = s - 1 - len(word)
+            lone_letter = len(word) == 1 and (j <= 0 or not text[j - 1].isalnum())     # "Section A.1"
+            if p2.isalpha() and (word in abbreviations or lone_letter or _in_url(text, s)):
                 continue
             strong.append(_Candidate(s, e, value, "after_punctuation"))
         elif p1 in _QUOTES and not p2.isspace() and not p2.isdigit():
