@@ -47,17 +47,21 @@ def choose_format(fmt: str | None, out: Path | None, plover: bool) -> str:
 
 
 def _table(rows: Iterator[dict[str, Any]], console: Console) -> int:
-    table = Table(show_lines=False, header_style="bold")
-    for col in ("date", "source", "event", "target", "quad", "int.", "sources", "trigger", "doc", "sentence"):
-        table.add_column(col, overflow="fold", max_width=60 if col == "sentence" else None)
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for col in ("date", "source", "event", "target", "quad", "int.", "src"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("trigger", no_wrap=True, max_width=18, overflow="ellipsis")
+    table.add_column("doc", no_wrap=True, max_width=24, overflow="ellipsis")
+    table.add_column("sentence", overflow="fold", ratio=1, min_width=30)
     n = 0
     for r in rows:
         date = r["date_start"] or "—"
         if r["date_end"] and r["date_end"] != r["date_start"]:
             date += f"/{r['date_end']}"
-        sentence = r["sentence"] if len(r["sentence"]) <= 160 else r["sentence"][:157] + "…"
-        table.add_row(date, r["Actor1Code"] or "—", r["EventCode"], r["Actor2Code"] or "—", str(r["QuadClass"] or ""),
-                      f"{r['GoldsteinScale']:+.1f}", str(r["NumSources"]), r["trigger"], r["doc"], sentence)
+        sentence = r["sentence"] if len(r["sentence"]) <= 200 else r["sentence"][:197] + "…"
+        table.add_row(date, r["Actor1Code"] or "—", r["EventCode"], r["Actor2Code"] or "—",
+                      str(r["QuadClass"] or ""), f"{r['GoldsteinScale']:+.1f}", str(r["NumSources"]), r["trigger"],
+                      r["doc"], sentence)
         n += 1
     console.print(table)
     return n
@@ -100,7 +104,8 @@ def register(app: typer.Typer) -> None:
                 n = write_parquet(records, tmp)
                 tmp.replace(out)
             elif chosen == "table" and out is None:
-                n = _table(records, Console(file=sys.stdout))
+                terminal = Console(file=sys.stdout)
+                n = _table(records, terminal if terminal.is_terminal else Console(file=sys.stdout, width=200))
             else:
                 with output(out) as fh:
                     if chosen == "table":

@@ -59,6 +59,7 @@ class Config:
     conflict_gap_days: int
     undated_score: float
     undated_margin: float
+    undated_context: float
     stopwords: frozenset[str]
     suffixes: tuple[str, ...]
     min_stem: int
@@ -100,6 +101,7 @@ def config() -> Config:
         overlap={str(k): float(v) for k, v in _need(sim, "overlap", "similarity.yaml").items()},
         conflict_score=float(conflict["min_score"]), conflict_gap_days=int(conflict["max_gap_days"]),
         undated_score=float(undated["min_score"]), undated_margin=float(undated["margin"]),
+        undated_context=float(undated.get("min_context", 0.0)),
         stopwords=frozenset(str(s) for s in _need(sim, "stopwords", "similarity.yaml")),
         suffixes=tuple(sorted((str(s) for s in _need(sim, "suffixes", "similarity.yaml")), key=len, reverse=True)),
         min_stem=int(sim.get("min_stem", 3)),
@@ -236,6 +238,10 @@ class _Cluster:
             return True
         return it.symmetric and self.symmetric and (it.target, it.source) in self.directions
 
+    def context_share(self, it: Item) -> float:
+        """The share of the mention's sentence words that the story's sentences use."""
+        return len(it.context & self.context) / len(it.context) if it.context else 0.0
+
     def score(self, it: Item, cfg: Config) -> float:
         wt, wi, wc = cfg.weights
         trig = len(it.trigger_words & self.trigger_words) / len(it.trigger_words) if it.trigger_words else 0.0
@@ -244,7 +250,7 @@ class _Cluster:
             iss = 0.5
         else:
             iss = len(it.issues & issues) / len(it.issues | issues)
-        ctx = len(it.context & self.context) / len(it.context) if it.context else 0.0
+        ctx = self.context_share(it)
         return wt * trig + wi * iss + wc * ctx
 
     def main_type(self) -> str:
@@ -297,7 +303,7 @@ def _place_dated(block: _Block, it: Item, cfg: Config) -> None:
             need = cfg.overlap.get(ORDER[finest] if finest < len(ORDER) else "century", 1.0) - relief
             if s >= need and (best is None or s > best[0]):
                 best = (s, c)
-        elif (c.dates and c.main_type() == it.plover and it.doc_id not in c.docs and s >= cfg.conflict_score - relief
+        elif (c.dates and c.main_type() == it.plover and it.doc_id not in c.docs and s >= cfg.conflict_score
               and min(gap_days(g.when, it.when) for g in c.dates.values() if g.when) <= cfg.conflict_gap_days
               and (conflict is None or s > conflict[0])):
             conflict = (s, c)
@@ -326,7 +332,7 @@ def _place_undated(block: _Block, it: Item, cfg: Config) -> None:
         best = scored[0][2]
         # the relief for rare acts holds across documents; within one, an author telling two acts apart wins
         relief = cfg.rare_relief if rare and it.doc_id not in best.docs else 0.0
-        if scored[0][0] >= cfg.undated_score - relief and (
+        if scored[0][0] >= cfg.undated_score - relief and best.context_share(it) >= cfg.undated_context and (
                 len(scored) == 1 or scored[0][0] - scored[1][0] >= cfg.undated_margin):
             target = best
     if target is None and rare and it.issues:
