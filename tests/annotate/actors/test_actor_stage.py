@@ -87,3 +87,12 @@ def test_the_stage_keeps_pace_with_a_blank_tokenizer_on_the_seed_corpus(shared: 
     tokens = best(lambda: [nlp.make_doc(s) for s in sentences])
     mentions = best(lambda: [find(s) for s in sentences])
     assert mentions < 6.0 * tokens + 0.02, f"mentions {mentions:.3f}s vs tokens {tokens:.3f}s"
+
+
+def test_the_public_surface_is_pinned():
+    from dyadscope.annotate import actors, issues
+
+    assert sorted(actors.__all__) == ["ACTING_KINDS", "RULESET", "actor_info", "actors_in", "actors_stage", "can_act",
+                                      "mentions_of", "resolve_role", "state_of"]
+    assert sorted(issues.__all__) == ["ISSUE_CODES", "IssueHit", "describe", "issue_hits", "issue_scores", "issues_in",
+                                      "lexicon", "rank"]
