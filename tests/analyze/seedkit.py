@@ -111,3 +111,17 @@ def seed(prefix: str) -> Analysis:
     """The analysis of the seed whose file name starts with ``prefix`` ("000" … "004")."""
     (found,) = [a for a in seed_analyses() if a.document.doc.startswith(prefix)]
     return found
+
+
+EXAMPLES = ROOT / "examples" / "az-ru"
+EXAMPLES_GOLD = ROOT / "examples" / "gold"
+
+
+@cache
+def example_analyses() -> tuple[Analysis, ...]:
+    """The embedded example corpus (examples/az-ru) through the installed pipeline, as ``build`` would."""
+    from dyadscope.batch import BatchSummary, analyses
+    from dyadscope.pipeline import DEFAULT_STAGES
+
+    have = set(registered())
+    return tuple(analyses([EXAMPLES], Options(), BatchSummary(), stages=[s for s in DEFAULT_STAGES if s in have]))

@@ -63,6 +63,22 @@ def test_quantities_carry_value_unit_qualifier_and_the_interval_they_allow(
     assert not (f.low <= outside <= f.high)
 
 
+def test_figures_of_one_particular_thing_are_keyed_by_it_and_rates_are_not_dated_by_the_sentence() -> None:
+    text = ("The airliner came down near the coast in 2024. Of the 67 people on board, 38 were killed. "
+            "Moscow leased the radar station in 2002 and paid seven million dollars a year.")
+    got = {(f.subject, f.value, f.date) for f in facts_of(text) if f.kind == "quantity"}
+    assert ("casualties@crash", "38", None) in got
+    assert ("rent@lease", "7000000", None) in got
+    assert not any(s.startswith("casualties") and v == "67" for s, v, _ in got)
+
+
+def test_round_figures_allow_their_rounding_but_not_half_their_size() -> None:
+    ten = only("The lease brought 10 million dollars.", "quantity")
+    assert (ten.low, ten.high) == (9.5e6, 10.5e6)
+    many = only("Some 140,000 children learn in Russian.", "quantity")
+    assert many.low is not None and many.high is not None and many.low <= 130_000 and many.high >= 150_000
+
+
 def test_a_vote_count_is_one_fact_with_both_numbers() -> None:
     f = only("The parliament, in a vote of 30 to 13, ratified the treaty in September 1993.", "vote")
     assert (f.value, f.unit, f.date) == ("30-13", "votes", "1993-09")

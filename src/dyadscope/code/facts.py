@@ -63,7 +63,7 @@ class _Lex:
     fractions: dict[str, float]
     currency: dict[str, str]
     units: dict[str, str]
-    subjects: tuple[tuple[str, re.Pattern[str], bool, frozenset[str], str, bool], ...]
+    subjects: tuple[tuple[str, re.Pattern[str], bool, frozenset[str], str, bool, int], ...]
     persons: tuple[tuple[str, str, str, float, tuple[re.Pattern[str], ...]], ...]
     happenings: tuple[tuple[str, float, re.Pattern[str], re.Pattern[str] | None, bool, str], ...]
     carry: re.Pattern[str]
@@ -92,7 +92,8 @@ def _lex() -> _Lex:
     subjects = []
     for e in load_entries("facts/subjects.yaml", required=("words",)):
         subjects.append((e["id"].split(":", 1)[1], re.compile(wp(e["words"]), re.IGNORECASE), bool(e.get("directed")),
-                         frozenset(e.get("units", ())), str(e.get("issue", "OTHER")), bool(e.get("anchored"))))
+                         frozenset(e.get("units", ())), str(e.get("issue", "OTHER")), bool(e.get("anchored")),
+                         int(e.get("reach", 10_000))))
     anchors = tuple((str(k), re.compile(wp(v), re.IGNORECASE))
                     for k, v in load_yaml("facts/subjects.yaml").get("anchors", {}).items())
     h = load_yaml("facts/happenings.yaml")
@@ -123,7 +124,9 @@ def _lex() -> _Lex:
 # --- numbers ---------------------------------------------------------------------------------------------
 
 def _number(text: str, lex: _Lex) -> tuple[float, float] | None:
-    """(value, half-step of its rounding) of a number as written."""
+    """(value, half-step of its rounding) of a number as written: half a unit of its last decimal, or for a
+    whole number ending in zeros ("140,000") half a unit of its last non-zero digit — but never more than
+    5% of the value (a writer's "10 million" is rarely meant as "between 5 and 15 million")."""
     t = text.lower().replace(",", "")
     if t in lex.number_words:
         return lex.number_words[t], 0.0
@@ -138,6 +141,7 @@ def _number(text: str, lex: _Lex) -> tuple[float, float] | None:
     else:
         stripped = t.rstrip("0")
         step = 10 ** (len(t) - len(stripped)) if stripped else 1
+        return v, min(step / 2, max(0.5, 0.05 * v))
     return v, step / 2
 
 
@@ -170,23 +174,30 @@ def _actors(mentions: Sequence[Mention], start: int, end: int) -> list[str]:
 
 def _subject(stext: str, pos: int, unit: str, lex: _Lex) -> tuple[str, bool, str, bool] | None:
     best: tuple[int, str, bool, str, bool] | None = None
-    for sid, rx, directed, units, issue, anchored in lex.subjects:
+    for sid, rx, directed, units, issue, anchored, reach in lex.subjects:
         if units and unit not in units:
             continue
         for m in rx.finditer(stext):
+            if abs(m.start() - pos) > reach:
+                continue
             dist = abs(m.start() - pos) + (0 if m.start() <= pos else 15)
             if best is None or dist < best[0]:
                 best = (dist, sid, directed, issue, anchored)
     return (best[1], best[2], best[3], best[4]) if best else None
 
 
-def _anchor(stext: str, pos: int, lex: _Lex) -> str | None:
-    """The particular thing a figure belongs to ("the crash", "the lease"), nearest the figure."""
+def _anchor(stext: str, pos: int, lex: _Lex, before: str = "") -> str | None:
+    """The particular thing a figure belongs to ("the crash", "the lease"): the anchor word nearest the
+    figure in its sentence, else the last one of the sentence before (``before``, same paragraph)."""
     best: tuple[int, str] | None = None
     for aid, rx in lex.anchors:
         for m in rx.finditer(stext):
             if best is None or abs(m.start() - pos) < best[0]:
                 best = (abs(m.start() - pos), aid)
+        if best is None:
+            for m in rx.finditer(before):
+                if best is None or len(before) - m.start() < best[0] - 10_000:
+                    best = (10_000 + len(before) - m.start(), aid)
     return best[1] if best else None
 
 
@@ -238,7 +249,7 @@ def _fact(s: Sentence, doc: str, doc_id: str, a: int, b: int, **kw: Any) -> Fact
 
 
 def _quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequence[Mention],
-                lex: _Lex) -> list[Fact]:
+                lex: _Lex, previous_text: str = "") -> list[Fact]:
     out = []
     stext = s.text
     covered = [(t.start - s.start, t.end - s.start) for t in tx]
@@ -282,7 +293,7 @@ def _quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
         rate = bool(lex.rate.match(stext[m.end():]))
         when = None if rate else _date_near(tx, s.start + m.start(), s)
         date_basis = _basis(when)[0] if when else "none"
-        anchor = _anchor(stext, m.start(), lex) if anchored else None
+        anchor = _anchor(stext, m.start(), lex, previous_text) if anchored else None
         subject = f"{sid}@{anchor}" if anchor else f"{'-'.join(actors[:3]) or 'any'}:{sid}"
         out.append(_fact(s, doc, doc_id, m.start(), m.end(),
                          subject=subject, value=_fmt(value), unit=unit,
@@ -431,13 +442,16 @@ def find_facts(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence], 
     out: list[Fact] = []
     last_time: Timex | None = None
     last_paragraph = -1
+    previous: Sentence | None = None
     for s in sentences:
         if s.paragraph != last_paragraph:
             last_time, last_paragraph = None, s.paragraph
         tx = by_sentence.get(s.index, [])
         ms = m_by_sentence.get(s.index, [])
         carried = last_time if lex.carry.search(s.text) else None
-        found = (_quantities(s, doc, doc_id, tx, ms, lex) + _durations(s, doc, doc_id, tx, ms, lex)
+        before = previous.text if previous is not None and previous.paragraph == s.paragraph else ""
+        previous = s
+        found = (_quantities(s, doc, doc_id, tx, ms, lex, before) + _durations(s, doc, doc_id, tx, ms, lex)
                  + _happenings(s, doc, doc_id, tx, ms, carried, full_names, lex))
         used = {f.date for f in found if f.kind in ("happening", "dated_event")}
         for t in tx:

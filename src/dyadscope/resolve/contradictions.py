@@ -10,8 +10,10 @@ their values cannot both be true:
   (``Fact.tolerance``), so "1999 (carried)" and "2000 (stated)" agree while "2000" and "2001" do not.
 - **quantities** (``kind="quantity"``): same unit, same year, and their intervals (``Fact.low``/``high``:
   the rounding of each figure, widened or opened by "about", "over", "nearly") do not overlap — "over 1
-  billion" and "1.2 billion" agree, "about 100 million" and "150 million" do not. Figures without a year
-  are not compared (a stock or a flow changes over time), nor are subjects whose actors are unknown.
+  billion" and "1.2 billion" agree, "about 100 million" and "150 million" do not, nor do an exact 38 and an
+  exact 39. Figures without a year are not compared (a stock or a flow changes over time), nor are subjects
+  whose actors are unknown — except figures keyed to one particular thing (``"casualties@crash"``,
+  ``"rent@lease"``), which are compared unless both are dated more than a year apart.
 - **votes**: different counts for the same vote.
 
 With the events of the stories at hand, two more kinds: ``story_date`` — an event dated in a year its
@@ -58,19 +60,25 @@ def compatible(a: Fact, b: Fact) -> tuple[bool, str]:
         return False, f"{a.date} ({_dating(a)}) vs {b.date} ({_dating(b)})"
     if a.kind == "vote":
         return a.value == b.value, f"{a.value} vs {b.value}"
-    if a.unit != b.unit:
+    if a.unit != b.unit or a.low is None or a.high is None or b.low is None or b.high is None:
         return True, ""
     ya, yb = _year(a.date), _year(b.date)
-    if ya is None or yb is None or ya != yb or a.low is None or a.high is None or b.low is None or b.high is None:
+    if "@" in a.subject:  # one particular thing (a crash's dead, a lease's rent): dates matter only if far apart
+        if ya is not None and yb is not None and abs(ya - yb) > 1:
+            return True, ""
+    elif ya is None or yb is None or ya != yb:
         return True, ""
-    if a.high < b.low or b.high < a.low:
-        return False, f"{a.quote} vs {b.quote} ({a.unit}, {ya}): the ranges they allow do not overlap"
+    if a.high <= b.low or b.high <= a.low:
+        when = f", {ya}" if ya is not None and ya == yb else ""
+        return False, f"{a.quote} vs {b.quote} ({a.unit}{when}): the ranges they allow do not overlap"
     return True, ""
 
 
 def _comparable(f: Fact) -> bool:
     if f.kind not in _COMPARABLE or not f.subject:
         return False
+    if "@" in f.subject:
+        return f.kind == "quantity"
     head, _, tail = f.subject.partition(":")
     return "any" not in (head, tail) and not (f.kind == "quantity" and not f.actors)
 
