@@ -253,11 +253,25 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
         mod = modality.classify(ch, hit, found, args, dated)
         when = dating.choose(ch, hit, timexes, ctx.narrative.get(index), ctx.narrative_before(index),
                              document, ctx.news, ctx.paragraph_dated(index) if ctx.news else True)
+        said_by = modality.speaker(ch, hit, found, args) if mod.value == "future" else None
         for pair in roles.expand(ch, hit, r, args):
             ev = _event(ctx, sentence, ch, hit, pair, mod, when)
+            if ev is not None and said_by is not None and said_by.code == ev.source:
+                ev = stated_intention(ev, said_by)
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def stated_intention(event: Event, said_by: Arg) -> Event:
+    """An act its source says it will do is, as an event, the statement of intent: AGREE for cooperation,
+    THREATEN for conflict (PLOVER; gold: "stated intentions are AGREE")."""
+    plover = "AGREE" if event.quad in (1, 2) or event.quad is None else "THREATEN"
+    if plover == event.plover:
+        return dataclasses.replace(event, modality="asserted", attributed_to=said_by.text).with_id()
+    quad, intensity = quad_and_intensity(plover)
+    return dataclasses.replace(event, plover=plover, quad=quad, intensity=intensity, modality="asserted",
+                               attributed_to=said_by.text, rule=event.rule + "/intent", mode=None).with_id()
 
 
 def implied_partner(ctx: DocContext, sentence: Sentence, src: Arg) -> Arg | None:

@@ -245,3 +245,24 @@ def _attributed(chunks: Chunks, cue: tuple[int, int, str], args: Sequence[Arg]) 
         return chunks.surface(e, min(len(chunks.words), e + 4)) or None
     before = [a for a in args if a.end <= s]
     return before[-1].text if before else None
+
+
+def speaker(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg]) -> Arg | None:
+    """The actor who states the trigger's clause ("Hungary has said it will support …": Hungary), or None.
+
+    The subject of the last reporting verb before the trigger: the nearest actor before that verb that is not
+    inside a prepositional phrase.
+    """
+    from .arguments import in_prepositional_phrase
+
+    rv = found.within("report_verbs", 0, hit.start)
+    if rv is None:
+        return None
+    nxt = chunks.words[rv[1]] if rv[1] < len(chunks.words) else ""
+    if nxt != "that" and not any(a.start in (rv[1], rv[1] + 1) for a in args):
+        return None                       # "said that …", "said it would …", "announced Moscow will …"
+    for a in reversed(args):
+        if a.end <= rv[0] and in_prepositional_phrase(chunks, a) is None:
+            return a
+    return None
+
