@@ -114,6 +114,13 @@ def test_an_unknown_step_or_format_is_a_usage_error_that_names_the_choices() -> 
         clean("x", fmt="rtf")
 
 
+def test_the_public_interface_is_pinned() -> None:
+    import dyadscope.text.clean as package
+
+    assert sorted(package.__all__) == ["Cleaned", "FORMATS", "STEPS", "STEP_NAMES", "Step", "Trace", "clean", "trace"]
+    assert [f for f in package.Cleaned.__dataclass_fields__] == ["text", "removed", "warnings", "notes"]
+
+
 def test_notes_are_none_when_nothing_was_moved() -> None:
     assert clean("A plain paragraph of text without notes.").notes is None
 
