@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -34,10 +34,10 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def timex(
         paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
-        jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Write JSON lines here instead of stdout.")] = None,
-        manifest: Annotated[Optional[Path], typer.Option("--manifest", help="CSV/JSONL manifest (publication dates).")] = None,
-        max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this (default 50 MB).")] = None,
-        config: Annotated[Optional[Path], typer.Option("--config", help="TOML file with a \\[dyadscope] table.")] = None,
+        jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write JSON lines here instead of stdout.")] = None,
+        manifest: Annotated[Path | None, typer.Option("--manifest", help="CSV/JSONL manifest (publication dates).")] = None,
+        max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Refuse files larger than this (default 50 MB).")] = None,
+        config: Annotated[Path | None, typer.Option("--config", help="TOML file with a \\[dyadscope] table.")] = None,
     ) -> None:
         """Find and normalise time expressions; print one JSON object per expression.
 
