@@ -1,13 +1,15 @@
 """Dating an event (DESIGN §4): explicit, narrative, publication, or none.
 
-1. **explicit**: a time expression in the trigger's sentence — the nearest one in the trigger's clause, else
-   the nearest in the sentence — that has a date (durations and sets do not) and does not follow a word of
-   ``not_governing_after`` ("an agreement for 2003"). Ranges keep both ends; after "since" the end is open.
+1. **explicit**: a time expression in the trigger's sentence — the nearest one in the trigger's clause (a
+   time phrase opening the sentence counts for the clause after it), else the nearest in the sentence — that
+   has a date (durations and sets do not), is not in another clause's relative clause, and does not follow a
+   word of ``not_governing_after`` ("an agreement for 2003"). Ranges keep both ends; after "since" the end is
+   open.
 2. **narrative**: the narrative time of the sentence (carried from the passage by the time stage); when the
    sentence's own expressions were all rejected in step 1, the narrative time of the sentence before it in
    the same paragraph.
-3. **publication**: only in short documents dated to the day, for a past-tense trigger in a paragraph with
-   no other date.
+3. **publication**: only in short documents dated to the day, for a past-tense trigger (or a verbal act in
+   the present: "Baku denies …") in a paragraph with no other date.
 4. **none**: no date; ``date_start`` is null. Precision is never invented: it is the expression's own.
 """
 
@@ -23,6 +25,8 @@ from .chunks import Chunks
 from .triggers import Hit
 
 DATING_FILE = "events/dating.yaml"
+#: verbal acts whose present tense in a news report is the report's own time ("Baku denies …")
+_STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,15 @@ def _first_token(chunks: Chunks, t: Timex) -> int:
     return len(chunks.starts) - 1
 
 
+def _opens_sentence(chunks: Chunks, tok: int, head: int) -> bool:
+    """A time phrase opening the sentence ("In December 1994, … Russia closed …") governs the clause after it."""
+    first = chunks.clause[0]
+    if chunks.clause[tok] != first or chunks.clause[head] == first:
+        return False
+    start, end = chunks.clause_span(tok)
+    return start == 0 and end - start <= 8 and head >= end
+
+
 def usable(t: Timex) -> bool:
     """A time expression that places an event: it has a start date and is not a duration or a set."""
     return bool(t.date_start) and t.kind not in ("duration", "set") and t.type not in ("DURATION", "SET")
@@ -89,7 +102,10 @@ def explicit(chunks: Chunks, hit: Hit, timexes: Sequence[Timex]) -> tuple[DateCh
         had_any = True
         if _preceded_by(chunks, tok, s.not_governing):
             continue
-        same = 0 if chunks.same_clause(tok, hit.head) else 1
+        clause = chunks.clause[tok]
+        if clause != chunks.clause[hit.head] and chunks.kinds[clause] == "relative":
+            continue                      # "…, which began on 27 September": the relative clause's own time
+        same = 0 if chunks.same_clause(tok, hit.head) or _opens_sentence(chunks, tok, hit.head) else 1
         dist = abs(tok - hit.head)
         if best is None or (same, dist) < (best[0], best[1]):
             best = (same, dist, t, tok)
@@ -119,10 +135,12 @@ def news_like(document: Document, n_sentences: int) -> bool:
 
 
 def publication(document: Document, hit: Hit, paragraph_dated: bool) -> DateChoice | None:
-    """The publication date, for a past-tense (or nominal) trigger in an undated paragraph."""
+    """The publication date, for a trigger in an undated paragraph of a news report: in the past tense, a noun,
+    or a statement in the present ("Moscow alleges …", "Baku denies …": said as the report was written)."""
     if paragraph_dated or not document.published:
         return None
-    if hit.head_kind == "verb" and not (hit.forms & {"past", "participle"}):
+    if hit.head_kind == "verb" and not (hit.forms & {"past", "participle"}) and \
+            hit.entry.plover not in _STATEMENTS:
         return None
     return DateChoice(start=document.published, end=document.published,
                       precision=document.published_precision or "day", text=None, basis="publication")
