@@ -31,6 +31,8 @@ _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "of"
 _NORM_RE = re.compile(r"\W+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CLOSING = frozenset('.!?"”’)»…:;')
+#: verbal acts that are done by saying one will do them ("Baku said it would not allow …": a refusal)
+_SAID_IS_DONE = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "AGREE"})
 #: acts whose nominal object is what they are about, not an event of its own
 _CONTENT_TAKERS = frozenset({"SUPPORT", "AGREE", "REJECT", "REQUEST"})
 #: mention kinds that name a state as such (a state acting on one of these of its own is no event)
@@ -163,7 +165,7 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
     """
     words = ch.words
     start = roles.verb_group_start(ch, hit.head) if hit.head_kind == "verb" else hit.start
-    complement = "to" in words[start:hit.head] or (start > 0 and words[start - 1] in ("from", "of")
+    complement = "to" in words[start:hit.head] or (start > 0 and words[start - 1] in ("from", "of", "against")
                                                     and "gerund" in hit.forms)
     if hit.head_kind == "verb" and complement:
         for prev in kept:
@@ -265,8 +267,12 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
 
 def stated_intention(event: Event, said_by: Arg) -> Event:
     """An act its source says it will do is, as an event, the statement of intent: AGREE for cooperation,
-    THREATEN for conflict (PLOVER; gold: "stated intentions are AGREE")."""
-    plover = "AGREE" if event.quad in (1, 2) or event.quad is None else "THREATEN"
+    THREATEN for conflict (PLOVER; gold: "stated intentions are AGREE"); a verbal act (a refusal, a demand,
+    an accusation) said to come is made by saying so."""
+    if event.plover in _SAID_IS_DONE:
+        plover = event.plover
+    else:
+        plover = "AGREE" if event.quad in (1, 2) or event.quad is None else "THREATEN"
     if plover == event.plover:
         return dataclasses.replace(event, modality="asserted", attributed_to=said_by.text).with_id()
     quad, intensity = quad_and_intensity(plover)

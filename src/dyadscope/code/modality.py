@@ -148,9 +148,9 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     start = verb_group_start(chunks, head) if verb else _np_start(chunks, hit)
     words = chunks.words
 
-    # negated
+    # negated (unless the negation is part of the act: "did not allow" is a REJECT)
     neg = found.within("negation", start, head) if verb else found.within("noun_negation", max(0, start - 2), hit.start)
-    if neg:
+    if neg and not hit.entry.negative:
         return Modality("negated", neg[2])
     if verb and start > 0:
         fail = found.within("failure_verbs", max(0, start - 3), start)
@@ -258,9 +258,10 @@ def speaker(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg]) -> Arg |
     rv = found.within("report_verbs", 0, hit.start)
     if rv is None:
         return None
-    nxt = chunks.words[rv[1]] if rv[1] < len(chunks.words) else ""
-    if nxt != "that" and not any(a.start in (rv[1], rv[1] + 1) for a in args):
-        return None                       # "said that …", "said it would …", "announced Moscow will …"
+    words = chunks.words
+    that = next((k for k in range(rv[1], min(len(words), rv[1] + 5)) if words[k] == "that"), None)
+    if that is None and not any(a.start in (rv[1], rv[1] + 1) for a in args):
+        return None               # "said (to X) that …", "said it would …", "announced Moscow will …"
     for a in reversed(args):
         if a.end <= rv[0] and in_prepositional_phrase(chunks, a) is None:
             return a

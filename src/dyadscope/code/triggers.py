@@ -49,6 +49,7 @@ class TriggerEntry:
     target_kinds: frozenset[str]
     owner_source: bool
     passive: bool
+    negative: bool
     confidence: float
     order: int                         # position in the file: earlier wins ties
 
@@ -257,6 +258,7 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         controls=bool(raw.get("controls", False)), no_target=bool(raw.get("no_target", False)),
         target_kinds=frozenset(str(k) for k in raw.get("target_kinds", [])),
         owner_source=bool(raw.get("owner_source", False)), passive=bool(raw.get("passive", False)),
+        negative=bool(raw.get("negative", False)),
         confidence=float(raw.get("confidence", defaults.get("confidence", 0.7))), order=order,
     )
 
@@ -424,8 +426,10 @@ def resolve_overlaps(hits: list[Hit]) -> list[Hit]:
     kept = sorted(best.values(), key=lambda h: (h.start, h.head))
     out = []
     for h in kept:
-        inside = any(o.head != h.head and (h.head in o.words or (
-            o.start <= h.head < o.end and (o.end - o.start) > (h.end - h.start) and o.entry.plover == h.entry.plover))
+        inside = any(o.head != h.head and (
+            (h.head in o.words and (o.head not in h.words or _better(o, h)))
+            or (o.start <= h.head < o.end and (o.end - o.start) > (h.end - h.start)
+                and o.entry.plover == h.entry.plover))
             for o in kept)
         if not inside:
             out.append(h)
