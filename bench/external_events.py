@@ -130,7 +130,7 @@ def petr_records(path: Path, table: dict[str, str]) -> list[Record]:
     out = []
     for block in re.split(r"(?=<Sentence )", text)[1:]:
         head = re.search(r"<Sentence ([^>]*?)/?>", block)
-        body = re.search(r"<Text>(.*?)</Text>", block, re.S)
+        body = re.search(r"<Text>(.*?)</Text>", block, re.DOTALL)
         if not head or not body:
             continue
         attrs = dict(re.findall(r'(\w+)="([^"]*)"', head.group(1)))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import events_shim as shim
+
 from dyadscope.options import make_options
 from dyadscope.pipeline import Analysis, Stage, run
 from dyadscope.records import Document, Event, text_id
-
-import events_shim as shim
 
 SCOPE = frozenset({"AZE", "RUS"})
 HAPPENED = frozenset({"asserted", "reported"})

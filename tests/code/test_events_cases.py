@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from events_helpers import analyse_text, counts, matches
 
 CASES = Path(__file__).parent / "cases"

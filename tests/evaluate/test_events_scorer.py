@@ -11,13 +11,12 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from conftest import GOLD, SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dyadscope.errors import GoldFileError
 from dyadscope.evaluate.events import covers, load_gold, normalise, same_date, score
-
-from conftest import GOLD, SHARED
 
 
 def _reference() -> ModuleType:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -20,14 +20,14 @@ def register(app: typer.Typer) -> None:
     @app.command("eval")
     @handles_errors
     def eval_cmd(
-        paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders to extract events from.")] = None,
-        gold: Annotated[Optional[Path], typer.Option("--gold", help="Gold events (JSON lines, ../shared/gold format).")] = None,
-        system: Annotated[Optional[Path], typer.Option("--system", help="Score this extract output instead of running extract.")] = None,
+        paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to extract events from.")] = None,
+        gold: Annotated[Path | None, typer.Option("--gold", help="Gold events (JSON lines, ../shared/gold format).")] = None,
+        system: Annotated[Path | None, typer.Option("--system", help="Score this extract output instead of running extract.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print the figures as one JSON object.")] = False,
         per_doc: Annotated[bool, typer.Option("--per-doc", help="Also print the figures of each document.")] = False,
-        manifest: Annotated[Optional[Path], typer.Option("--manifest", help="CSV/JSONL manifest or Zotero CSV export.")] = None,
-        max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this (default 50 MB).")] = None,
-        config: Annotated[Optional[Path], typer.Option("--config", help="TOML file with a \\[dyadscope] table.")] = None,
+        manifest: Annotated[Path | None, typer.Option("--manifest", help="CSV/JSONL manifest or Zotero CSV export.")] = None,
+        max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Refuse files larger than this (default 50 MB).")] = None,
+        config: Annotated[Path | None, typer.Option("--config", help="TOML file with a \\[dyadscope] table.")] = None,
     ) -> None:
         """Run extract on PATHS (or read --system) and score the events against --gold.
 

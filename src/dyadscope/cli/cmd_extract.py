@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,10 +18,10 @@ def register(app: typer.Typer) -> None:
     @handles_errors
     def extract_cmd(
         paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
-        jsonl: Annotated[Optional[Path], typer.Option("--jsonl", help="Write JSON lines here instead of stdout.")] = None,
-        manifest: Annotated[Optional[Path], typer.Option("--manifest", help="CSV/JSONL manifest or Zotero CSV export.")] = None,
-        max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse files larger than this (default 50 MB).")] = None,
-        config: Annotated[Optional[Path], typer.Option("--config", help="TOML file with a \\[dyadscope] table.")] = None,
+        jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write JSON lines here instead of stdout.")] = None,
+        manifest: Annotated[Path | None, typer.Option("--manifest", help="CSV/JSONL manifest or Zotero CSV export.")] = None,
+        max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Refuse files larger than this (default 50 MB).")] = None,
+        config: Annotated[Path | None, typer.Option("--config", help="TOML file with a \\[dyadscope] table.")] = None,
     ) -> None:
         """Code events (who did what to whom, when) with their evidence; print one JSON object per event.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..lexicon import load_entries, load_yaml
 from .arguments import Arg, coordinated, in_prepositional_phrase
@@ -48,7 +48,7 @@ class _Index:
     window: int
 
 
-@lru_cache(maxsize=None)
+@cache
 def _anaphors() -> _Index:
     rules = []
     for e in load_entries(ANAPHORA_FILE, required=("words", "kinds")):
@@ -89,7 +89,7 @@ def _expletive(words: tuple[str, ...], end: int, rule: Anaphor) -> bool:
 def find(chunks: Chunks, covered: Sequence[Arg]) -> list[tuple[int, int, Anaphor]]:
     """Back-reference spans (start, end, rule) in the sentence, skipping tokens inside actor mentions."""
     index = _anaphors()
-    taken = set()
+    taken: set[int] = set()
     for a in covered:
         taken.update(range(a.start, a.end))
     out = []

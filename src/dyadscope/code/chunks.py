@@ -21,7 +21,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..lexicon import load_yaml
 
@@ -62,7 +62,7 @@ class Grammar:
         return self.be | self.have | self.do | self.modal
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar() -> Grammar:
     data = load_yaml("events/grammar.yaml")
 
@@ -239,9 +239,7 @@ def _in_phrase(words: tuple[str, ...], i: int) -> bool:
             if verb_tags(x) & {"past"} or (x.endswith("ed") and len(x) > 4):
                 return False
         return True
-    if w == "so" and nxt != "that":
-        return True
-    return False
+    return w == "so" and nxt != "that"
 
 
 def chunk(text: str, offset: int = 0) -> Chunks:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..lexicon import load_yaml, version_of
 from ..records import Document, NarrativeTime, Timex
@@ -53,7 +53,7 @@ class _Settings:
     precisions: frozenset[str]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _settings() -> _Settings:
     data = load_yaml(DATING_FILE)
     pub = data.get("publication") or {}

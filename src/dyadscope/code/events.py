@@ -56,7 +56,7 @@ class DocContext:
     dated_paragraphs: dict[int, bool] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, analysis: Analysis, options: Options | None = None) -> "DocContext":
+    def build(cls, analysis: Analysis, options: Options | None = None) -> DocContext:
         mentions: dict[int, list[Mention]] = {}
         for m in analysis.mentions:
             mentions.setdefault(m.sentence, []).append(m)
@@ -113,7 +113,7 @@ class DocContext:
 
     def _earlier(self, index: int) -> list[int]:
         para = self.sentence(index).paragraph
-        out = []
+        out: list[int] = []
         j = index - 1
         while j >= 0 and len(out) < anaphora.window() and self.sentence(j).paragraph == para:
             out.append(j)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from ..errors import DataFileError
 from ..lexicon import load_entries
@@ -13,7 +13,7 @@ INTENSITY_FILE = "events/intensity.yaml"
 _Key = tuple[str, str | None, str | None]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table() -> dict[_Key, tuple[int | None, float]]:
     table: dict[_Key, tuple[int | None, float]] = {}
     for row in load_entries(INTENSITY_FILE, required=("plover", "quad", "intensity", "reason")):

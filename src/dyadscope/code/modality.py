@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..lexicon import load_yaml, version_of
 from .arguments import Arg
@@ -66,7 +66,7 @@ class Cues:
         return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _regexes() -> dict[str, tuple[re.Pattern[str], frozenset[str]]]:
     """Per cue list: one regex over :attr:`Chunks.joined`, and the words its cues start with (a list none of
     whose first words is in the sentence is not run)."""
@@ -227,7 +227,7 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     return Modality("asserted")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _attempt_tags() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for lemma in load_yaml(MODALITY_FILE)["attempt_verbs"]:

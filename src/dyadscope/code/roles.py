@@ -124,10 +124,8 @@ def _left_subject(chunks: Chunks, hit: Hit, args: Sequence[Arg], before: int | N
 def _is_possessor_of_object(chunks: Chunks, a: Arg, limit: int) -> bool:
     """Skip an actor that is the object of an earlier verb in the clause ("visited Baku and met …")."""
     words = chunks.words
-    if a.start > 0 and verb_tags(words[a.start - 1]) & {"past", "third", "base"} and \
-            any(w in ("and", ",") for w in words[a.end:limit]):
-        return True
-    return False
+    return a.start > 0 and bool(verb_tags(words[a.start - 1]) & {"past", "third", "base"}) and \
+        any(w in ("and", ",") for w in words[a.end:limit])
 
 
 def _coordinated_verb(chunks: Chunks, hit: Hit, previous: Sequence[tuple[Hit, Roles]]) -> Roles | None:
@@ -191,9 +189,8 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
         prep = preposition_before(chunks, a)
         if prep in blocked:
             continue
-        if preps is not None and prep not in preps:
-            if hit.head_kind == "noun":
-                continue
+        if preps is not None and prep not in preps and hit.head_kind == "noun":
+            continue                      # a nominal's target stands after one of its prepositions
         return a
     return None
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..errors import DataFileError
@@ -95,7 +95,7 @@ class _Rules:
     irregular: dict[str, dict[str, str]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _rules() -> _Rules:
     data = load_yaml(INFLECTION_FILE)
 
@@ -123,7 +123,7 @@ def _spellings(word: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def verb_forms(lemma: str) -> dict[str, frozenset[str]]:
     """Every form of a verb lemma (multiword: the first word inflects) → the tags it can carry."""
     r = _rules()
@@ -147,7 +147,7 @@ def verb_forms(lemma: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def noun_forms(lemma: str) -> tuple[str, ...]:
     """Singular and plural of a noun lemma (multiword: the last word inflects)."""
     head, _, last = lemma.rpartition(" ")
@@ -163,7 +163,9 @@ def noun_forms(lemma: str) -> tuple[str, ...]:
 # ------------------------------------------------------------------------------------------- compiling
 
 def _split_elements(pattern: str) -> list[str]:
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    depth = 0
+    cur: list[str] = []
     for ch in pattern:
         if ch == "(":
             depth += 1
@@ -273,7 +275,7 @@ class Lexicon:
     first_words: frozenset[str]        # every head word of every pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon() -> Lexicon:
     """The compiled trigger lexicon (cached)."""
     data = load_yaml(TRIGGERS_FILE)
@@ -306,7 +308,7 @@ def lexicon() -> Lexicon:
                    classes={k: frozenset(v) for k, v in classes.items()}, first_words=frozenset(firsts))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _verb_tags() -> dict[str, frozenset[str]]:
     """Inflected word → tags, over every verb lemma in the lexicon (first words only)."""
     data = load_yaml(TRIGGERS_FILE)
@@ -376,7 +378,7 @@ def find(chunks: Chunks) -> list[Hit]:
     return resolve_overlaps(raw)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _noun_cues() -> frozenset[str]:
     from .chunks import grammar
 
@@ -407,7 +409,7 @@ def noun_reading(chunks: Chunks, head: int) -> bool:
     return written.islower() and head >= 2 and chunks.words[head - 2] in _noun_cues() and not verb_tags(prev)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _adjective_endings() -> tuple[str, ...]:
     from .chunks import grammar
 
