@@ -371,11 +371,22 @@ def find(chunks: Chunks) -> list[Hit]:
     if ambiguous:
         keep = {head: noun_reading(chunks, head) for head in ambiguous}
         raw = [h for h in raw if h.head not in keep or (h.head_kind == "noun") == keep[h.head]]
-    # a bare verb form that reads as a noun here ("the constitutional order of", "its support of") is no verb
-    raw = [h for h in raw if h.head_kind == "noun" or h.head in ambiguous or h.end - h.start > 1
-           or not (h.forms & {"base", "third"}) or h.forms & {"past", "participle"}
-           or not noun_reading(chunks, h.head)]
+    # a bare verb form that reads as a noun here ("the constitutional order of", "its support of") is no verb,
+    # nor is a participle right after a determiner ("without any signed declaration")
+    determiners = _determiners()
+    raw = [h for h in raw if h.head_kind == "noun" or (
+        (h.head in ambiguous or h.end - h.start > 1 or not (h.forms & {"base", "third"})
+         or h.forms & {"past", "participle"} or not noun_reading(chunks, h.head))
+        and not (h.head > 0 and h.start == h.head and chunks.words[h.head - 1] in determiners
+                 and "participle" in h.forms))]
     return resolve_overlaps(raw)
+
+
+@cache
+def _determiners() -> frozenset[str]:
+    from .chunks import grammar
+
+    return grammar().determiners
 
 
 @cache
