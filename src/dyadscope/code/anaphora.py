@@ -29,6 +29,7 @@ class Anaphor:
     plural: bool
     pair: bool
     object: bool
+    not_after: frozenset[str]
     expletive_next: tuple[tuple[str, ...], ...]
 
 
@@ -57,6 +58,7 @@ def _anaphors() -> _Index:
             kinds=frozenset(str(k) for k in e["kinds"]), reflexive=bool(e.get("reflexive", False)),
             plural=bool(e.get("plural", False)), pair=bool(e.get("pair", False)),
             object=bool(e.get("object", False)),
+            not_after=frozenset(str(w).lower() for w in e.get("not_after", [])),
             expletive_next=tuple(tuple(str(w).lower().split()) for w in e.get("expletive_next", [])),
         ))
     single: dict[str, Anaphor] = {}
@@ -106,7 +108,7 @@ def find(chunks: Chunks, covered: Sequence[Arg]) -> list[tuple[int, int, Anaphor
                     break
             if hit is None and w in index.single:
                 rule = index.single[w]
-                if not (w == "it" and _expletive(words, i + 1, rule)):
+                if not (w == "it" and _expletive(words, i + 1, rule)) and not (i > 0 and words[i - 1] in rule.not_after):
                     hit = (i, i + 1, rule)
         if hit:
             out.append(hit)
@@ -141,16 +143,24 @@ def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequenc
                    antecedent=src.antecedent or src.text)
 
     if rule.pair:
+        # the last two states named, in the order they were first named in the passage read
         seen: list[Arg] = []
+        first: dict[str, int] = {}
         pools = [list(reversed([a for a in before if _fits(a, rule)]))]
         pools += [list(reversed([a for a in s.args if _fits(a, rule)])) for s in earlier]
+        rank = 0
         for pool in pools:
             for a in pool:
-                if all(a.code != b.code for b in seen):
+                rank += 1
+                first[a.code] = rank
+                if len(seen) < 2 and all(a.code != b.code for b in seen):
                     seen.append(a)
-                if len(seen) == 2:
-                    return tuple(as_anaphor(a) for a in reversed(seen))
-        return ()
+            if len(seen) == 2:
+                break
+        if len(seen) < 2:
+            return ()
+        seen.sort(key=lambda a: -first[a.code])
+        return tuple(as_anaphor(a) for a in seen)
     here = [a for a in before if _fits(a, rule) and a.end <= start]
     if here and rule.object:              # "asking him": the nearest actor before, whatever its position
         if rule.plural:

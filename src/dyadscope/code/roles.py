@@ -166,6 +166,7 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             stop = min(stop, group)
             break
     first = hit.head + 1 if hit.entry.owner_source is False else hit.end
+    same: Arg | None = None
     if hit.head_kind == "noun":                  # a nominal's phrase ends at the next verb ("proposals were …")
         g = grammar()
         for k in range(hit.end, stop):
@@ -191,8 +192,11 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             continue
         if preps is not None and prep not in preps and hit.head_kind == "noun":
             continue                      # a nominal's target stands after one of its prepositions
+        if source is not None and a.code == source.code:
+            same = same or a              # "police searched the Baku office of Sputnik": another party first
+            continue
         return a
-    return None
+    return same
 
 
 def _coordinated_noun(chunks: Chunks, hit: Hit, previous: Sequence[tuple[Hit, Roles]]) -> Roles | None:
@@ -265,7 +269,7 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
                 if owner is not None:
                     later = _right_targets(chunks, hit, args, owner, entry.target_preps, frozenset(), next_heads)
                     return Roles(owner, later, "passive.owner")
-            roles = Roles(agent, subject, "passive")
+            roles = Roles(agent, None if entry.no_target else subject, "passive")
         else:
             shared = _coordinated_verb(chunks, hit, previous)
             subject = shared.source if shared else _left_subject(chunks, hit, args)

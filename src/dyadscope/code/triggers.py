@@ -417,7 +417,8 @@ def noun_reading(chunks: Chunks, head: int) -> bool:
         return True
     # a lower-case modifier right after a determiner, preposition or comma: "as well as heavy pressure"
     written = chunks.text[chunks.starts[head - 1] - chunks.offset]
-    return written.islower() and head >= 2 and chunks.words[head - 2] in _noun_cues() and not verb_tags(prev)
+    return written.islower() and head >= 2 and (chunks.words[head - 2] in _noun_cues()
+                                                 or chunks.words[head - 2] in ("and", "or")) and not verb_tags(prev)
 
 
 @cache
