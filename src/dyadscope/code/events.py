@@ -306,7 +306,7 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         return None
     if tgt is None and not entry.no_target:
         tgt = implied_partner(ctx, sentence, src)
-    if tgt is None and not entry.no_target:
+    if tgt is None and not entry.no_target and not entry.target_optional:
         return None
     if entry.target_kinds and (tgt is None or tgt.kind not in entry.target_kinds):
         return None

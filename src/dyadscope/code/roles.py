@@ -146,7 +146,7 @@ def _complement_clause(chunks: Chunks, hit: Hit, i: int) -> bool:
     if hit.entry.plover not in _REACH_INTO_THAT:
         return False
     words = chunks.words
-    for k in range(hit.end, min(i, hit.end + 6)):
+    for k in range(hit.head + 1, min(i, hit.end + 6)):
         if words[k] == "that" and chunks.clause[k] == chunks.clause[i]:
             return True
     return False
@@ -155,7 +155,8 @@ def _complement_clause(chunks: Chunks, hit: Hit, i: int) -> bool:
 def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | None,
                    preps: frozenset[str] | None, blocked: frozenset[str], next_heads: Sequence[int]) -> Arg | None:
     words = chunks.words
-    stop = min(len(words), hit.end + TARGET_WINDOW)
+    reach = TARGET_WINDOW * 2 if hit.entry.plover in _REACH_INTO_THAT else TARGET_WINDOW
+    stop = min(len(words), hit.end + reach)
     for nh in next_heads:
         if nh > hit.head:
             group = verb_group_start(chunks, nh)
@@ -181,15 +182,16 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             continue
         if swallowed:
             return a
-        if not chunks.same_clause(a.start, hit.head) and not _complement_clause(chunks, hit, a.start):
+        in_complement = not chunks.same_clause(a.start, hit.head) and _complement_clause(chunks, hit, a.start)
+        if not chunks.same_clause(a.start, hit.head) and not in_complement:
             continue
         if chunks.clause[a.start] != chunks.clause[hit.head] and chunks.kinds[chunks.clause[a.start]] == "relative":
             continue                      # "…, which Moscow recognised": the relative clause's own actor
         if source is not None and a.code == source.code and a.start == source.start:
             continue
         prep = preposition_before(chunks, a)
-        if prep in blocked:
-            continue
+        if prep in blocked and not in_complement:
+            continue                      # (in "claim that … violated by Azerbaijan" the accused is any actor)
         if preps is not None and prep not in preps and hit.head_kind == "noun":
             continue                      # a nominal's target stands after one of its prepositions
         if source is not None and a.code == source.code:

@@ -46,6 +46,7 @@ class TriggerEntry:
     symmetric: bool
     controls: bool
     no_target: bool
+    target_optional: bool
     target_kinds: frozenset[str]
     owner_source: bool
     passive: bool
@@ -258,6 +259,7 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         target_preps=words("target_preps"), source_preps=words("source_preps"),
         swap=bool(raw.get("swap", False)), symmetric=bool(raw.get("symmetric", False)),
         controls=bool(raw.get("controls", False)), no_target=bool(raw.get("no_target", False)),
+        target_optional=bool(raw.get("target_optional", False)),
         target_kinds=frozenset(str(k) for k in raw.get("target_kinds", [])),
         owner_source=bool(raw.get("owner_source", False)), passive=bool(raw.get("passive", False)),
         negative=bool(raw.get("negative", False)),
