@@ -51,12 +51,14 @@ class Point:
 
 
 def parse_point(text: str | None) -> Point | None:
-    """A Point from an ISO-like date ("2003-03-12", "2003-03", "2003", "20030312", "2003-03-12T10:00")."""
+    """A Point from an ISO-like date ("2003-03-12", "2003-03", "2003", "20030312", "2003-03-12T10:00"; a
+    season or quarter gives its year); None when it is none of these."""
     if not text:
         return None
     m = _ISO_RE.match(text.strip())
     if not m:
-        return None
+        year = re.match(r"^(\d{4})(?:-(?:SP|SU|FA|WI|Q[1-4]|H[12]|W\d{2}))", text.strip())
+        return Point(int(year.group(1))) if year else None   # "2008-SU", "1998-Q3": the year is known
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
     month = int(mo) if mo else None
     day = int(d) if d else None
