@@ -20,9 +20,9 @@ def planned() -> tuple[Stage, ...]:
     return shim.planned()
 
 
-def analyse_text(text: str, published: str | None = None, doc: str = "case.txt") -> Analysis:
+def analyse_text(text: str, published: str | None = None, doc: str = "case.txt", language: str = "en") -> Analysis:
     document = Document(doc=doc, doc_id=text_id(text), text=text, published=published,
-                        published_precision="day" if published else None, language="en")
+                        published_precision="day" if published else None, language=language)
     return run(document, planned(), make_options())
 
 

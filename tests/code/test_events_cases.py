@@ -22,7 +22,7 @@ def _load() -> list[Any]:
 
 
 def _passes(case: dict[str, Any]) -> tuple[bool, str]:
-    analysis = analyse_text(case["input"], case.get("published"))
+    analysis = analyse_text(case["input"], case.get("published"), language=case.get("language", "en"))
     events = list(analysis.events)
     wanted = [dict(w) for w in case.get("expected") or []]
     used: set[int] = set()

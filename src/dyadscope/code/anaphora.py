@@ -129,11 +129,11 @@ def _subjects(sentence: SentenceArgs, rule: Anaphor) -> list[Arg]:
 
 
 def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequence[Arg],
-            earlier: Sequence[SentenceArgs]) -> tuple[Arg, ...]:
+            earlier: Sequence[SentenceArgs], prefer: tuple[str, str] | None = None) -> tuple[Arg, ...]:
     """The actor(s) the back-reference on tokens [start, end) refers to; () when none fits.
 
     ``before``: actors earlier in the same sentence; ``earlier``: the earlier sentences of the paragraph,
-    closest first.
+    closest first; ``prefer``: the dyad under study, which "the two countries" means when both are named.
     """
     text = chunks.surface(start, end)
 
@@ -149,14 +149,16 @@ def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequenc
         pools = [list(reversed([a for a in before if _fits(a, rule)]))]
         pools += [list(reversed([a for a in s.args if _fits(a, rule)])) for s in earlier]
         rank = 0
+        named: dict[str, Arg] = {}
         for pool in pools:
             for a in pool:
                 rank += 1
                 first[a.code] = rank
+                named.setdefault(a.code, a)
                 if len(seen) < 2 and all(a.code != b.code for b in seen):
                     seen.append(a)
-            if len(seen) == 2:
-                break
+        if prefer is not None and all(code in named for code in prefer):
+            seen = [named[code] for code in prefer]
         if len(seen) < 2:
             return ()
         seen.sort(key=lambda a: -first[a.code])

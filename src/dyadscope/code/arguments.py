@@ -15,6 +15,10 @@ from .chunks import Chunks, grammar
 from .triggers import verb_tags
 
 
+#: how many modifiers may stand between a preposition and the actor it governs ("to the former Soviet …")
+MODIFIERS = 1
+
+
 @dataclass(frozen=True, slots=True)
 class Arg:
     """An actor in a sentence, on token span [start, end)."""
@@ -68,8 +72,8 @@ def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = fr
     skipped = 0
     while j >= 0:
         w = words[j]
-        if j in chunks.timex:
-            return None                   # "In 2008 Moscow signed": the date closes the phrase before it
+        if j in chunks.timex or j in chunks.actors:
+            return None                   # "In 2008 Moscow signed", "In Moscow Putin said": that closes the phrase
         if w in g.prepositions:
             if w == "of" and j > 0 and words[j - 1] in g.of_heads and "of" not in allow:
                 return None               # "the presidents of Azerbaijan …": the actor stands for the head
@@ -79,7 +83,7 @@ def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = fr
         if w in g.determiners or w[:1].isdigit():
             j -= 1
             continue
-        if not w[:1].isalpha() or w in g.auxiliaries or verb_tags(w) or skipped >= 2:
+        if not w[:1].isalpha() or w in g.auxiliaries or verb_tags(w) or skipped >= MODIFIERS:
             return None
         skipped += 1
         j -= 1

@@ -56,6 +56,7 @@ class Grammar:
     initial_openers: frozenset[str]
     list_kinds: dict[str, str]        # mention kind → the class of kinds that may share a comma list
     adjective_endings: tuple[str, ...]
+    between_words: frozenset[str]
 
     @property
     def auxiliaries(self) -> frozenset[str]:
@@ -80,6 +81,7 @@ def grammar() -> Grammar:
         initial_openers=words("initial_openers"),
         list_kinds={str(k): str(cls) for cls, kinds in data["list_kinds"].items() for k in kinds},
         adjective_endings=tuple(str(w) for w in data["adjective_endings"]),
+        between_words=words("between_words"),
     )
 
 
@@ -105,6 +107,7 @@ class Chunks:
     joined: str                       # " w0 w1 … wn "
     positions: tuple[int, ...]        # index in ``joined`` where each token starts
     timex: frozenset[int] = frozenset()  # tokens inside time expressions (set by the coder)
+    actors: frozenset[int] = frozenset()  # tokens inside actor mentions (set by the coder)
 
     def __len__(self) -> int:
         return len(self.words)

@@ -31,6 +31,8 @@ _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "of"
 _NORM_RE = re.compile(r"\W+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CLOSING = frozenset('.!?"”’)»…:;')
+#: how many sentences back "the two countries" may look, across paragraphs
+_PAIR_REACH = 6
 #: verbal acts that are done by saying one will do them ("Baku said it would not allow …": a refusal)
 _SAID_IS_DONE = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "AGREE"})
 #: acts whose nominal object is what they are about, not an event of its own
@@ -88,6 +90,10 @@ class DocContext:
                 inside = frozenset(i for i, (a, b) in enumerate(zip(c.starts, c.ends))
                                    for t in times if a >= t.start and b <= t.end)
                 c = dataclasses.replace(c, timex=inside)
+            mentions = self.mentions.get(index)
+            if mentions:
+                c = dataclasses.replace(c, actors=frozenset(
+                    k for a in mention_args(c, mentions) for k in range(a.start, a.end)))
             self.chunks_cache[index] = c
         return c
 
@@ -106,7 +112,12 @@ class DocContext:
         out = list(base)
         for start, end, rule in found:
             before = [a for a in out if a.end <= start]
-            out.extend(anaphora.resolve(ch, start, end, rule, before, earlier))
+            if rule.pair:                 # "the two countries" may reach back past its paragraph
+                wider = [anaphora.SentenceArgs(self.chunks(j), self.args(j))
+                         for j in range(index - 1, max(-1, index - 1 - _PAIR_REACH), -1)]
+                out.extend(anaphora.resolve(ch, start, end, rule, before, wider, prefer=self.dyad))
+            else:
+                out.extend(anaphora.resolve(ch, start, end, rule, before, earlier))
         result = tuple(sorted(out, key=lambda a: (a.start, -a.end)))
         self.args_cache[index] = result
         return result

@@ -362,14 +362,23 @@ def _reciprocal_after(chunks: Chunks, hit: Hit, phrases: Sequence[str]) -> bool:
 
 
 def symmetric_pair(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Roles | None:
-    """ "talks between X and Y", "an agreement … between Azerbaijan and Russia": X → Y."""
+    """ "talks between X and Y", "an agreement … between Azerbaijan and Russia", "relations between X and Y
+    were established": X → Y."""
     words = chunks.words
+    between = grammar().between_words
     for k in range(hit.end, min(len(words), hit.end + TARGET_WINDOW)):
-        if words[k] == "between":
+        if words[k] in between:
             after = [a for a in args if a.start > k and chunks.same_clause(a.start, hit.head)]
             if after:
                 group = coordinated(chunks, args, after[0])
                 if len(group) >= 2:
                     return Roles(group[0], group[1], "between")
             return None
+    for k in range(max(0, hit.head - TARGET_WINDOW), hit.head):
+        if words[k] in between:
+            after = [a for a in args if k < a.start < hit.head and chunks.same_clause(a.start, hit.head)]
+            if after:
+                group = coordinated(chunks, args, after[0])
+                if len(group) >= 2:
+                    return Roles(group[0], group[1], "between.before")
     return None

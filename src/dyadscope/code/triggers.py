@@ -27,7 +27,10 @@ RULESET = "events.rules"
 
 _GAP_BLOCK = r"(?:;|:|—|–|\(|\)|\"|“|”|\.|,)"
 _ELEMENT_RE = re.compile(
-    r"(!<?|)(V|N|v|n)?\(([^()]*)\)(\??)|(!?)\{(\w+)\}(\??)|\.\.\.(\d+)|(!<?|)([^\s()?]+)(\??)"
+    r"(?P<neg>!<?)?(?P<kind>[VNvn]~?)?\((?P<body>[^()]*)\)(?P<opt>\??)"
+    r"|(?P<cneg>!)?\{(?P<cls>\w+)\}(?P<copt>\??)"
+    r"|\.\.\.(?P<gap>\d+)"
+    r"|(?P<lneg>!<?)?(?P<lit>[^\s()?]+)(?P<lopt>\??)"
 )
 
 
@@ -67,6 +70,7 @@ class Pattern:
     regex: re.Pattern[str]
     anchors: frozenset[str] | None     # words of the head: a sentence without one cannot match
     head_kind: str                     # "verb" | "noun"
+    stems: tuple[str, ...] = ()        # head stems (V~ / N~): a sentence with no word so starting cannot match
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,35 +199,42 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
     anchors: frozenset[str] | None = None
     head_kind = ""
     first = True
+    stems: tuple[str, ...] = ()
     for element in _split_elements(pattern):
         m = _ELEMENT_RE.fullmatch(element)
         if not m:
             raise DataFileError(f"{where}: cannot read pattern element {element!r} in {pattern!r}",
                                 hint="see the pattern language at the top of the file")
-        neg, kind, body, opt = m.group(1), m.group(2), m.group(3), m.group(4)
-        if m.group(6) is not None:
-            neg, opt = m.group(5), m.group(7)
-            name = m.group(6)
+        neg, kind, opt = m.group("neg") or "", m.group("kind") or "", m.group("opt") or ""
+        stem = kind.endswith("~")
+        kind = kind.rstrip("~")
+        if m.group("cls") is not None:
+            neg, opt = m.group("cneg") or "", m.group("copt") or ""
+            name = m.group("cls")
             if name not in classes:
                 raise DataFileError(f"{where}: unknown class {{{name}}} in {pattern!r}",
                                     hint="define it under 'classes:'")
             words: tuple[str, ...] = classes[name]
-        elif m.group(8) is not None:
+        elif m.group("gap") is not None:
             if first:
                 raise DataFileError(f"{where}: pattern {pattern!r} starts with a gap")
-            parts.append(rf"(?:(?!{_GAP_BLOCK} )[^ ]+ ){{0,{int(m.group(8))}}}")
+            parts.append(rf"(?:(?!{_GAP_BLOCK} )[^ ]+ ){{0,{int(m.group('gap'))}}}")
             continue
-        elif m.group(10) is not None:
-            neg, opt, words = m.group(9), m.group(11), tuple(m.group(10).split("|"))
+        elif m.group("lit") is not None:
+            neg, opt, words = m.group("lneg") or "", m.group("lopt") or "", tuple(m.group("lit").split("|"))
         else:
-            lemmas = [a.strip() for a in body.split("|") if a.strip()]
-            if kind in ("V", "v"):
+            lemmas = [a.strip() for a in m.group("body").split("|") if a.strip()]
+            if stem:
+                words = tuple(lemmas)
+            elif kind in ("V", "v"):
                 words = tuple(f for lemma in lemmas for f in verb_forms(lemma))
             elif kind in ("N", "n"):
                 words = tuple(f for lemma in lemmas for f in noun_forms(lemma))
             else:
                 words = tuple(lemmas)
         alt = _alt_regex(words)
+        if stem:                          # word stems (for inflected languages): any word that starts so
+            alt = f"(?:{alt}[^ ]*)"
         if neg == "!<":
             parts.append("".join(rf"(?<! {' '.join(re.escape(x) for x in w.split())} )" for w in words))
             continue
@@ -234,7 +245,10 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
         if kind in ("V", "N") and not head_kind:
             head_kind = "verb" if kind == "V" else "noun"
             body_re = f"(?P<h>{body_re})"
-            anchors = frozenset(w.split()[0] for w in words)     # every match holds its head
+            if stem:
+                stems = tuple(words)
+            else:
+                anchors = frozenset(w.split()[0] for w in words)     # every match holds its head
         else:
             body_re = f"(?P<e{len(parts)}>{body_re})"
         if opt:
@@ -245,7 +259,8 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
         raise DataFileError(f"{where}: pattern {pattern!r} has no head (a V(...) or N(...) element)",
                             hint="mark the word that expresses the action with V(...) or N(...)")
     regex = re.compile("(?<= )" + "".join(parts))
-    return Pattern(entry=entry, index=index, source=pattern, regex=regex, anchors=anchors, head_kind=head_kind)
+    return Pattern(entry=entry, index=index, source=pattern, regex=regex, anchors=anchors, head_kind=head_kind,
+                   stems=stems)
 
 
 def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> TriggerEntry:
@@ -275,6 +290,8 @@ class Lexicon:
     entries: dict[str, TriggerEntry]
     classes: dict[str, frozenset[str]]
     first_words: frozenset[str]        # every head word of every pattern
+    stemmed: tuple[Pattern, ...] = ()  # patterns whose head is given by stems
+    stems: tuple[str, ...] = ()
 
 
 @cache
@@ -298,8 +315,11 @@ def lexicon() -> Lexicon:
             patterns.append(_compile(entry, i, str(pat), classes, where))
     by_anchor: dict[str, list[Pattern]] = {}
     always: list[Pattern] = []
+    stemmed: list[Pattern] = []
     for p in patterns:
-        if p.anchors is None:
+        if p.stems:
+            stemmed.append(p)
+        elif p.anchors is None:
             always.append(p)
         else:
             for a in p.anchors:
@@ -307,7 +327,8 @@ def lexicon() -> Lexicon:
     firsts = set(by_anchor)
     return Lexicon(patterns=tuple(patterns), by_anchor={k: tuple(v) for k, v in by_anchor.items()},
                    always=tuple(always), entries=entries,
-                   classes={k: frozenset(v) for k, v in classes.items()}, first_words=frozenset(firsts))
+                   classes={k: frozenset(v) for k, v in classes.items()}, first_words=frozenset(firsts),
+                   stemmed=tuple(stemmed), stems=tuple(sorted({t for p in stemmed for t in p.stems})))
 
 
 @cache
@@ -340,7 +361,10 @@ def may_have_triggers(text: str) -> bool:
     lex = lexicon()
     if lex.always:
         return True
-    return not lex.first_words.isdisjoint(_PREFILTER_RE.findall(text.lower()))
+    lowered = text.lower()
+    if lex.stems and not text.isascii() and any(stem in lowered for stem in lex.stems):
+        return True
+    return not lex.first_words.isdisjoint(_PREFILTER_RE.findall(lowered))
 
 
 def find(chunks: Chunks) -> list[Hit]:
@@ -352,6 +376,10 @@ def find(chunks: Chunks) -> list[Hit]:
             candidates[id(p)] = p
     for p in lex.always:
         candidates[id(p)] = p
+    if lex.stemmed and not chunks.text.isascii():
+        for p in lex.stemmed:
+            if any(w.startswith(p.stems) for w in chunks.words):
+                candidates[id(p)] = p
     raw: list[Hit] = []
     for p in sorted(candidates.values(), key=lambda p: (p.entry.order, p.index)):
         for m in p.regex.finditer(chunks.joined):
