@@ -14,7 +14,6 @@ from ..records import Mention
 from .chunks import Chunks, grammar
 from .triggers import verb_tags
 
-
 #: how many modifiers may stand between a preposition and the actor it governs ("to the former Soviet …")
 MODIFIERS = 1
 
