@@ -165,7 +165,8 @@ def flat(text: str) -> str:
 def stop(proc: subprocess.Popen[str]) -> None:
     if proc.poll() is None:
         proc.kill()
-    proc.communicate(timeout=30)
+    proc.wait(timeout=30)
+    proc.communicate(timeout=60)  # EOF once the build's workers have noticed it is gone
 
 
 def _wait_for_added(proc: subprocess.Popen[str], n: int, timeout: float = 120) -> list[str]:
@@ -285,3 +286,37 @@ def test_documents_coded_by_older_rules_are_counted_and_recoded_on_request(tmp_p
         assert s.stale_documents(build_module.pipeline_key(available_stages())) == []
     again = runner.invoke(app, ["build", str(docs), "--db", str(db), "--workers", "1"])
     assert "--recode" not in flat(again.stderr)
+
+
+def _children(pid: int) -> set[int]:
+    out, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                if int(fields[1]) == p and int(entry.name) not in out:
+                    out.add(int(entry.name))
+                    todo.append(int(entry.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find the workers")
+def test_killing_a_build_with_workers_leaves_no_worker_running(corpus: Path, tmp_path: Path) -> None:
+    proc = cli("build", str(corpus), "--db", str(tmp_path / "w.duckdb"), "--workers", "2", "--verbose")
+    try:
+        _wait_for_added(proc, 2)
+        workers = _children(proc.pid)
+        assert workers, "the build started no worker processes"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        stop(proc)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() for w in workers):
+        time.sleep(0.5)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists()
+             and "zombie" not in Path(f"/proc/{w}/status").read_text().lower()]
+    assert not alive

@@ -17,6 +17,8 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
+import threading
+import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -133,6 +135,31 @@ def code_one(source: Source | Document, options: Options, stages: tuple[str, ...
     return Coded(analysis)
 
 
+def _alive(pid: int) -> bool:
+    """Is the process running (a zombie — dead, not yet reaped — counts as gone)?"""
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, PermissionError):  # gone, or the pid now belongs to someone else
+        return False
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (OSError, IndexError):  # no /proc: trust the signal check
+        return True
+
+
+def _watch_parent(parent: int, interval: float = 1.0) -> None:
+    """Worker initializer: exit when the process that started the pool is gone, so a killed build leaves no
+    workers behind (they would hold its output pipes open and wait forever for work)."""
+
+    def watch() -> None:
+        while _alive(parent):
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="dyadscope-parent-watch", daemon=True).start()
+
+
 def _window(workers: int) -> int:
     return max(2, 3 * workers)
 
@@ -172,7 +199,8 @@ def _pooled(sources: Iterable[Source | Document], options: Options, stages: tupl
     window = _window(workers)
     pending: deque[Future[Outcome]] = deque()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver"),
+                                 initializer=_watch_parent, initargs=(os.getpid(),)) as pool:
             try:
                 for source in sources:
                     pending.append(pool.submit(code_one, source, options, stages, known_file))
