@@ -2,7 +2,7 @@
 
 The five seed documents (``../shared/corpus/seeds``) are copied N times (10,000 documents by default), each copy
 varied by a line after its first paragraph so that every copy is its own document (its own doc_id). ``dyadscope build`` runs over
-them as a user would run it (a subprocess, with its progress bar), while this script samples the resident memory
+them as a user would run it (a subprocess; its per-document lines drive a progress bar here), while this script samples the resident memory
 of the whole process tree (the build and its workers) from /proc. Then the same build is run again, which must
 add nothing (incremental), and the second run's time is recorded too.
 
@@ -88,7 +88,7 @@ class Sampler(threading.Thread):
     def __init__(self, pid: int, interval: float = 0.5) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
-        self.peak_tree = self.peak_main = self.peak_child = 0
+        self.peak_tree = self.peak_main = self.peak_child = self.last_tree = 0
         self.samples: list[tuple[float, int]] = []
         self.stopped = threading.Event()
 
@@ -98,6 +98,7 @@ class Sampler(threading.Thread):
             pids = _descendants(self.pid)
             sizes = {p: _rss_kb(p) for p in pids}
             tree = sum(sizes.values())
+            self.last_tree = tree
             self.peak_tree = max(self.peak_tree, tree)
             self.peak_main = max(self.peak_main, sizes.get(self.pid, 0))
             self.peak_child = max([self.peak_child, *(v for p, v in sizes.items() if p != self.pid)])
@@ -105,24 +106,40 @@ class Sampler(threading.Thread):
             self.stopped.wait(self.interval)
 
 
-def run_build(corpus: Path, db: Path, workers: int) -> dict[str, object]:
+def run_build(corpus: Path, db: Path, workers: int, total: int) -> dict[str, object]:
+    """Run ``dyadscope build --verbose`` over ``corpus``, with a progress bar fed by its per-document lines, while
+    sampling the memory of its process tree; also note the tree's memory as documents are settled."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     exe = Path(sys.executable).with_name("dyadscope")
     cmd = [str(exe) if exe.exists() else sys.executable, *([] if exe.exists() else ["-m", "dyadscope.cli.main"]),
-           "build", str(corpus), "--db", str(db), "--workers", str(workers)]
+           "build", str(corpus), "--db", str(db), "--workers", str(workers), "--verbose"]
     t0 = time.monotonic()
-    proc = subprocess.Popen(cmd)  # inherits the terminal: the progress bar shows
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     sampler = Sampler(proc.pid)
     sampler.start()
+    settled = 0
+    by_docs: list[tuple[int, int]] = []   # (documents settled, tree RSS in MB) every tenth of the corpus
+    tail: list[str] = []
+    assert proc.stderr is not None
+    with Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()) as bar:
+        task = bar.add_task("build", total=total)
+        for line in proc.stderr:
+            if line.split(" ", 1)[0] in ("added", "stored", "failed", "recoded"):
+                settled += 1
+                bar.update(task, completed=settled)
+                if settled % max(1, total // 10) == 0:
+                    by_docs.append((settled, sampler.last_tree // 1024))
+            else:
+                tail.append(line.rstrip())
     rc = proc.wait()
     seconds = time.monotonic() - t0
     sampler.stopped.set()
     sampler.join()
-    n = len(sampler.samples)
-    quarter = [max((s for _, s in sampler.samples[i * n // 4:(i + 1) * n // 4]), default=0) // 1024
-               for i in range(4)]
-    return {"exit_code": rc, "seconds": round(seconds, 1), "peak_rss_tree_mb": sampler.peak_tree // 1024,
-            "peak_rss_main_mb": sampler.peak_main // 1024, "peak_rss_largest_worker_mb": sampler.peak_child // 1024,
-            "peak_rss_tree_mb_by_quarter_of_run": quarter}
+    return {"exit_code": rc, "seconds": round(seconds, 1), "documents_settled": settled,
+            "peak_rss_tree_mb": sampler.peak_tree // 1024, "peak_rss_main_mb": sampler.peak_main // 1024,
+            "peak_rss_largest_worker_mb": sampler.peak_child // 1024,
+            "rss_tree_mb_by_documents_settled": by_docs, "summary": [t for t in tail if t.strip()][-16:]}
 
 
 def store_counts(db: Path) -> dict[str, int]:
@@ -142,6 +159,7 @@ def main() -> None:
     ap.add_argument("--workdir", type=Path, default=None, help="where to put the corpus and the store (kept)")
     ap.add_argument("--json", type=Path, default=None, help="also write the summary here")
     ap.add_argument("--no-rerun", action="store_true", help="skip the incremental re-run")
+    ap.add_argument("--keep", action="store_true", help="keep the corpus and the store (in --workdir or a temp dir)")
     args = ap.parse_args()
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="dyadscope-bench-"))
@@ -151,7 +169,7 @@ def main() -> None:
     for p in (db, db.with_name(db.name + ".wal")):
         p.unlink(missing_ok=True)
     size = make_corpus(corpus, args.docs)
-    first = run_build(corpus, db, args.workers)
+    first = run_build(corpus, db, args.workers, args.docs)
     result: dict[str, object] = {
         "documents": args.docs, "corpus_mb": round(size / 2**20, 1), "workers": args.workers,
         "cpu_count": os.cpu_count(), "build": first,
@@ -159,7 +177,7 @@ def main() -> None:
         "store": store_counts(db), "store_mb": round(db.stat().st_size / 2**20, 1),
     }
     if not args.no_rerun:
-        second = run_build(corpus, db, args.workers)
+        second = run_build(corpus, db, args.workers, args.docs)
         result["rerun"] = second
         result["rerun_store_unchanged"] = store_counts(db) == result["store"]
     text = json.dumps(result, indent=2)
@@ -167,7 +185,7 @@ def main() -> None:
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(text + "\n", encoding="utf-8")
-    if args.workdir is None:
+    if args.workdir is None and not args.keep:
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from dyadscope.pipeline import Analysis
-from dyadscope.records import Document, Event, text_id
+from dyadscope.records import Contradiction, Document, Event, Fact, text_id
 from dyadscope.store import Store, open_store
 from dyadscope.store import build as build_module
-from dyadscope.store.build import resolve_corpus
+from dyadscope.store.build import cap_repeats, distinct_claims, resolve_corpus
 
 A = "In 1993 Baku refused to let Russian border guards return to the frontier with Iran."
 B = "Azerbaijan refused in 1992 to let Russian border guards return to its frontier with Iran."
@@ -60,3 +61,24 @@ def test_resolving_twice_replaces_rather_than_adds(store: Store) -> None:
     first = resolve_corpus(store)
     assert resolve_corpus(store) == first
     assert store.stats()["stories"] == 1 and store.stats()["story_events"] == 3
+
+
+def _fact(doc: str, value: str, start: int = 0) -> Fact:
+    return Fact(doc=doc, doc_id=f"id-{doc}", subject="AZE-RUS:trade", value=value, unit="USD", date="2010",
+                sentence=f"Trade was {value} dollars.", start=start, end=start + 20)
+
+
+def test_facts_repeated_by_many_documents_are_compared_once_per_claim() -> None:
+    facts = [_fact(f"d{i}.txt", "2 billion", i) for i in range(50)] + [_fact("x.txt", "3 billion")]
+    claims = distinct_claims(facts)
+    assert [(f.doc, f.value) for f in claims] == [("d0.txt", "2 billion"), ("x.txt", "3 billion")]
+
+
+def test_a_disagreement_repeated_by_many_documents_is_kept_a_few_times_with_a_count() -> None:
+    found = [Contradiction(kind="story_date", subject="s1", a_doc=f"d{i}.txt", a_value="1992", a_quote="q",
+                           b_doc="x.txt", b_value="1993", b_quote="r", note="dates differ") for i in range(10)]
+    found.append(found[0])  # an exact repeat
+    found.append(dataclasses.replace(found[0], b_value="1994"))  # another disagreement
+    kept = cap_repeats(found, limit=3)
+    assert len(kept) == 4
+    assert kept[2].note == "dates differ (and 7 more like it)" and kept[3].b_value == "1994"

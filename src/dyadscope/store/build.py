@@ -19,6 +19,7 @@ the whole store on every run, streaming events in date order.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 import inspect
@@ -289,6 +290,46 @@ def _find_contradictions() -> Callable[..., Iterable[Contradiction]] | None:
 
 #: stories whose events are handed to the contradiction finder at once (bounds memory on large stores)
 STORY_CHUNK = 500
+#: contradictions kept per disagreement (same kind, subject and pair of values); the last notes how many more
+MAX_PER_CLAIM = 3
+#: fields that say where a fact was found, not what it claims
+_WHERE = frozenset({"doc", "doc_id", "sentence", "start", "end", "quote", "rule", "confidence"})
+
+
+def distinct_claims(facts: Iterable[Fact]) -> list[Fact]:
+    """One fact per claim: facts that differ only in where they were found (the same figure repeated by many
+    documents) are compared once, through the first of them."""
+    names = [f.name for f in dataclasses.fields(Fact) if f.name not in _WHERE]
+    seen: dict[tuple[Any, ...], Fact] = {}
+    for fact in facts:
+        seen.setdefault(tuple(getattr(fact, n) for n in names), fact)
+    return list(seen.values())
+
+
+def cap_repeats(found: Iterable[Contradiction], limit: int = MAX_PER_CLAIM) -> list[Contradiction]:
+    """Drop exact repeats, and keep ``limit`` contradictions per disagreement (kind, subject, the two values):
+    a wrong date copied by a thousand documents is one disagreement, not a thousand."""
+    kept: dict[tuple[str, ...], list[Contradiction]] = {}
+    extra: dict[tuple[str, ...], int] = {}
+    seen: set[tuple[str, ...]] = set()
+    for c in found:
+        exact = (c.kind, c.subject, c.a_doc, c.a_value, c.b_doc, c.b_value)
+        if exact in seen:
+            continue
+        seen.add(exact)
+        key = (c.kind, c.subject, *sorted((c.a_value, c.b_value)))
+        group = kept.setdefault(key, [])
+        if len(group) < limit:
+            group.append(c)
+        else:
+            extra[key] = extra.get(key, 0) + 1
+    out = []
+    for key, group in kept.items():
+        if key in extra:
+            last = group[-1]
+            group[-1] = dataclasses.replace(last, note=f"{last.note} (and {extra[key]} more like it)".strip())
+        out.extend(group)
+    return out
 
 
 def resolve_corpus(store: Store) -> tuple[int, int]:
@@ -296,9 +337,10 @@ def resolve_corpus(store: Store) -> tuple[int, int]:
 
     Stories come from :func:`dyadscope.resolve.stories.resolve` over the stored events in date order. When
     ``dyadscope.resolve.contradictions.find_contradictions(facts, stories, events=...)`` is installed, it
-    finds the contradictions — between facts once, then story by story in chunks (only stories with two or
-    more sources can disagree) with the events of those stories and the facts stated in their sentences.
-    Without it, the stories' own date conflicts are stored.
+    finds the contradictions — between facts once (one fact per distinct claim), then story by story in chunks
+    (only stories with two or more sources can disagree) with the events of those stories and the facts stated
+    in their sentences. Without it, the stories' own date conflicts are stored. Repeats are capped
+    (:func:`cap_repeats`).
     """
     result = resolve(store.events(happened_only=True), ordered=True)
     n_stories = store.replace_stories(result.stories)
@@ -308,7 +350,7 @@ def resolve_corpus(store: Store) -> tuple[int, int]:
         found = list(result.contradictions)
     else:
         facts = store.facts()
-        found = list(finder(facts, []))
+        found = list(finder(distinct_claims(facts), []))
         takes_events = "events" in inspect.signature(finder).parameters
         by_sentence: dict[tuple[str, int], list[Fact]] = {}
         for f in facts:
@@ -322,11 +364,4 @@ def resolve_corpus(store: Store) -> tuple[int, int]:
             events = [e for evs in store.events_of_stories(s.story_id for s in chunk).values() for e in evs]
             near = list({id(f): f for e in events for f in by_sentence.get((e.doc_id, e.start), ())}.values())
             found.extend(c for c in finder(near, chunk, events=events) if c.kind != "fact")
-    seen: set[tuple[str, ...]] = set()
-    unique = []
-    for c in found:
-        k = (c.kind, c.subject, c.a_doc, c.a_value, c.b_doc, c.b_value)
-        if k not in seen:
-            seen.add(k)
-            unique.append(c)
-    return n_stories, store.replace_contradictions(unique)
+    return n_stories, store.replace_contradictions(cap_repeats(found))
