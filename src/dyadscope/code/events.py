@@ -55,7 +55,7 @@ class DocContext:
     chunks_cache: dict[int, Chunks] = field(default_factory=dict)
     args_cache: dict[int, tuple[Arg, ...]] = field(default_factory=dict)
     issues_cache: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    dated_paragraphs: dict[int, bool] = field(default_factory=dict)
+    dated_paragraphs: dict[int, int] = field(default_factory=dict)   # paragraph → sentences with a date
 
     @classmethod
     def build(cls, analysis: Analysis, options: Options | None = None) -> DocContext:
@@ -132,12 +132,14 @@ class DocContext:
         return out
 
     def paragraph_dated(self, index: int) -> bool:
+        """Does another sentence of the paragraph hold a date? (The sentence's own dates were weighed already.)"""
         para = self.sentence(index).paragraph
         if para not in self.dated_paragraphs:
-            self.dated_paragraphs[para] = any(
-                dating.usable(t) for s in self.analysis.sentences if s.paragraph == para
-                for t in self.timexes.get(s.index, []))
-        return self.dated_paragraphs[para]
+            self.dated_paragraphs[para] = sum(
+                1 for s in self.analysis.sentences if s.paragraph == para
+                and any(dating.usable(t) for t in self.timexes.get(s.index, [])))
+        own = any(dating.usable(t) for t in self.timexes.get(index, []))
+        return self.dated_paragraphs[para] > (1 if own else 0)
 
     def issues(self, index: int) -> tuple[str, ...]:
         """Issues of the sentence (its paragraph's when it names none), each text looked up once."""
