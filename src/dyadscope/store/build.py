@@ -24,7 +24,7 @@ import hashlib
 import importlib
 import inspect
 import os
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,7 +38,7 @@ from ..ingest import Skipped, Source, discover
 from ..lexicon import version_of
 from ..options import Options
 from ..pipeline import DEFAULT_STAGES, plan, registered
-from ..records import Contradiction, Fact
+from ..records import Contradiction, Fact, Story
 from ..resolve.stories import resolve
 from ..scale import Coded, Failed, Known, Outcome, code_documents
 from .base import FileStamp, Store, source_key
@@ -288,8 +288,8 @@ def _find_contradictions() -> Callable[..., Iterable[Contradiction]] | None:
     return fn if callable(fn) else None
 
 
-#: stories whose events are handed to the contradiction finder at once (bounds memory on large stores)
-STORY_CHUNK = 500
+#: events (mentions) handed to the contradiction finder at once, whole stories at a time (bounds memory)
+EVENT_CHUNK = 20_000
 #: contradictions kept per disagreement (same kind, subject and pair of values); the last notes how many more
 MAX_PER_CLAIM = 3
 #: fields that say where a fact was found, not what it claims
@@ -332,13 +332,26 @@ def cap_repeats(found: Iterable[Contradiction], limit: int = MAX_PER_CLAIM) -> l
     return out
 
 
+def _story_chunks(stories: Iterable[Story], limit: int = EVENT_CHUNK) -> Iterator[list[Story]]:
+    chunk: list[Story] = []
+    size = 0
+    for story in stories:
+        if chunk and size + story.num_mentions > limit:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(story)
+        size += story.num_mentions
+    if chunk:
+        yield chunk
+
+
 def resolve_corpus(store: Store) -> tuple[int, int]:
     """Recompute stories and contradictions from the whole store; returns (stories, contradictions).
 
     Stories come from :func:`dyadscope.resolve.stories.resolve` over the stored events in date order. When
     ``dyadscope.resolve.contradictions.find_contradictions(facts, stories, events=...)`` is installed, it
     finds the contradictions — between facts once (one fact per distinct claim), then story by story in chunks
-    (only stories with two or more sources can disagree) with the events of those stories and the facts stated
+    (only stories with two or more sources can disagree; about ``EVENT_CHUNK`` mentions at a time) with the events of those stories and the facts stated
     in their sentences. Without it, the stories' own date conflicts are stored. Repeats are capped
     (:func:`cap_repeats`).
     """
@@ -355,9 +368,7 @@ def resolve_corpus(store: Store) -> tuple[int, int]:
         by_sentence: dict[tuple[str, int], list[Fact]] = {}
         for f in facts:
             by_sentence.setdefault((f.doc_id, f.start), []).append(f)
-        multi = [s for s in result.stories if s.num_sources >= 2]
-        for i in range(0, len(multi), STORY_CHUNK):
-            chunk = multi[i:i + STORY_CHUNK]
+        for chunk in _story_chunks(s for s in result.stories if s.num_sources >= 2):
             if not takes_events:
                 found.extend(c for c in finder([], chunk) if c.kind != "fact")
                 continue
