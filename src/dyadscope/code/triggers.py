@@ -292,6 +292,7 @@ class Lexicon:
     first_words: frozenset[str]        # every head word of every pattern
     stemmed: tuple[Pattern, ...] = ()  # patterns whose head is given by stems
     stems: tuple[str, ...] = ()
+    stem_initials: frozenset[str] = frozenset()   # first letters of the stems (a cheap test first)
 
 
 @cache
@@ -328,7 +329,8 @@ def lexicon() -> Lexicon:
     return Lexicon(patterns=tuple(patterns), by_anchor={k: tuple(v) for k, v in by_anchor.items()},
                    always=tuple(always), entries=entries,
                    classes={k: frozenset(v) for k, v in classes.items()}, first_words=frozenset(firsts),
-                   stemmed=tuple(stemmed), stems=tuple(sorted({t for p in stemmed for t in p.stems})))
+                   stemmed=tuple(stemmed), stems=tuple(sorted({t for p in stemmed for t in p.stems})),
+                   stem_initials=frozenset(t[:1] for p in stemmed for t in p.stems))
 
 
 @cache
@@ -361,10 +363,10 @@ def may_have_triggers(text: str) -> bool:
     lex = lexicon()
     if lex.always:
         return True
-    lowered = text.lower()
-    if lex.stems and not text.isascii() and any(stem in lowered for stem in lex.stems):
+    words = _PREFILTER_RE.findall(text.lower())
+    if lex.stems and any(w[:1] in lex.stem_initials and w.startswith(lex.stems) for w in words):
         return True
-    return not lex.first_words.isdisjoint(_PREFILTER_RE.findall(lowered))
+    return not lex.first_words.isdisjoint(words)
 
 
 def find(chunks: Chunks) -> list[Hit]:
@@ -376,10 +378,12 @@ def find(chunks: Chunks) -> list[Hit]:
             candidates[id(p)] = p
     for p in lex.always:
         candidates[id(p)] = p
-    if lex.stemmed and not chunks.text.isascii():
-        for p in lex.stemmed:
-            if any(w.startswith(p.stems) for w in chunks.words):
-                candidates[id(p)] = p
+    if lex.stemmed:
+        stemmable = [w for w in chunks.words if w[:1] in lex.stem_initials]
+        if stemmable:
+            for p in lex.stemmed:
+                if any(w.startswith(p.stems) for w in stemmable):
+                    candidates[id(p)] = p
     raw: list[Hit] = []
     for p in sorted(candidates.values(), key=lambda p: (p.entry.order, p.index)):
         for m in p.regex.finditer(chunks.joined):
