@@ -90,10 +90,6 @@ class DocContext:
                 inside = frozenset(i for i, (a, b) in enumerate(zip(c.starts, c.ends))
                                    for t in times if a >= t.start and b <= t.end)
                 c = dataclasses.replace(c, timex=inside)
-            mentions = self.mentions.get(index)
-            if mentions:
-                c = dataclasses.replace(c, actors=frozenset(
-                    k for a in mention_args(c, mentions) for k in range(a.start, a.end)))
             self.chunks_cache[index] = c
         return c
 
@@ -104,6 +100,9 @@ class DocContext:
             return cached
         ch = self.chunks(index)
         base = mention_args(ch, self.mentions.get(index, []))
+        if base:                          # actors close the prepositional phrases before them
+            ch = self.chunks_cache[index] = dataclasses.replace(
+                ch, actors=frozenset(k for a in base for k in range(a.start, a.end)))
         found = anaphora.find(ch, base)
         if not found:
             self.args_cache[index] = base
@@ -247,6 +246,7 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
     if not hits:
         return []
     args = ctx.args(index)
+    ch = ctx.chunks(index)                # now with its actors marked
     found = modality.cues(ch)
     timexes = ctx.timexes.get(index, [])
     dated = any(dating.usable(t) for t in timexes)
