@@ -23,16 +23,17 @@ def result(shared: Path):
 
 
 def test_seed_gold_scores_stay_above_their_floors(result) -> None:
-    # measured (see the report in README "dyadscope eval"): floors sit just under
+    # measured: L1 P 0.644 R 0.521 F1 0.576; L2 P 0.568 R 0.460 F1 0.508; L3 P 0.530 R 0.429 F1 0.475
     levels = result.levels
-    assert levels["L1"].f1 >= 0.52, result.as_dict()
-    assert levels["L2"].f1 >= 0.45, result.as_dict()
-    assert levels["L3"].f1 >= 0.42, result.as_dict()
-    assert levels["L2"].precision >= 0.52, result.as_dict()
+    assert levels["L1"].f1 >= 0.56, result.as_dict()
+    assert levels["L2"].f1 >= 0.49, result.as_dict()
+    assert levels["L3"].f1 >= 0.46, result.as_dict()
+    assert levels["L2"].precision >= 0.55, result.as_dict()
 
 
 def test_matched_dated_events_mostly_get_the_gold_date(result) -> None:
-    assert result.date_accuracy >= 0.78, result.as_dict()
+    # measured: 0.872 of matched dated gold events (34 of 39)
+    assert result.date_accuracy >= 0.85, result.as_dict()
 
 
 def test_every_event_carries_document_offsets_trigger_and_rule(shared: Path) -> None:
@@ -57,3 +58,23 @@ def test_an_event_rebuilt_from_its_record_and_document_is_the_same(shared: Path)
             assert replay(e, analysis) == e
             checked += 1
     assert checked > 50
+
+
+def test_the_example_corpus_gold_stays_above_its_floors() -> None:
+    # the embedded example corpus has its own gold (examples/gold), on text no rule was written from;
+    # measured: L1 F1 0.593, L2 P 0.580 R 0.460 F1 0.513, L3 F1 0.478, DATE 0.766 of matched
+    from conftest import EXAMPLES
+
+    from dyadscope.batch import BatchSummary
+    from dyadscope.code.extract import extract
+    from dyadscope.options import make_options
+
+    gold_file = EXAMPLES.parent / "gold" / "az-ru-events.jsonl"
+    if not gold_file.is_file():
+        pytest.skip("no example corpus gold")
+    records = list(extract([EXAMPLES], make_options(None), BatchSummary()))
+    result = score(load_gold(gold_file), records)
+    assert result.levels["L1"].f1 >= 0.57, result.as_dict()
+    assert result.levels["L2"].f1 >= 0.49, result.as_dict()
+    assert result.levels["L3"].f1 >= 0.45, result.as_dict()
+    assert result.date_accuracy >= 0.74, result.as_dict()
