@@ -25,14 +25,14 @@ import argparse
 import cProfile
 import io
 import json
-import os
 import pstats
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from ingest import SEEDS, make_corpus  # bench/ingest.py: numbered copies of the seeds
 
 from dyadscope.code.extract import EXTRACT_STAGES
 from dyadscope.ingest import Source, load
@@ -41,26 +41,6 @@ from dyadscope.pipeline import Analysis, Stage, plan
 from dyadscope.records import Document
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("DYADSCOPE_SHARED", ROOT.parent / "shared")).resolve()
-SEEDS = SHARED / "corpus" / "seeds"
-
-
-def make_corpus(folder: Path, megabytes: float) -> list[Path]:
-    """Numbered copies of the seeds in ``folder`` until they hold ``megabytes`` MB."""
-    seeds = sorted(SEEDS.glob("*.txt"))
-    if not seeds:
-        sys.exit(f"no seed documents in {SEEDS}; set DYADSCOPE_SHARED")
-    texts = [p.read_text(encoding="utf-8") for p in seeds]
-    paths, total, i = [], 0, 0
-    while total < megabytes * 1_000_000:
-        k = i % len(seeds)
-        text = f"{texts[k].rstrip()}\n\nArchive copy {i:05d}.\n"
-        path = folder / f"{seeds[k].stem}_{i:05d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-        total += len(text.encode("utf-8"))
-        i += 1
-    return paths
 
 
 def best_of(repeat: int, func: Callable[[], Any]) -> tuple[float, Any]:
