@@ -176,6 +176,11 @@ class Event:
     #: "text" when the target is named in the evidence sentence; "implied" when the sentence names only the
     #: source and the target is the other state of the dyad named just before (lower confidence)
     target_basis: str = "text"
+    #: why the modality is what it is: the rule ("modality.v1:hypothetical") and the words that decided it
+    modality_rule: str = ""
+    modality_cue: str | None = None
+    #: the rule that dated the event ("dating.v1:explicit")
+    date_rule: str = ""
 
     def with_id(self) -> "Event":
         key = f"{self.doc_id}|{self.start}|{self.trigger_start}|{self.source}|{self.target}|{self.plover}"

@@ -50,7 +50,6 @@ class Grammar:
     np_stops: frozenset[str]
     reciprocal: tuple[str, ...]
     list_joiners: frozenset[str]
-    list_openers: frozenset[str]
     that_clause_next: frozenset[str]
     of_heads: frozenset[str]
     initial_openers: frozenset[str]
@@ -76,7 +75,7 @@ def grammar() -> Grammar:
         modal=words("modal"), group_adverbs=words("group_adverbs"), prepositions=words("prepositions"),
         determiners=words("determiners"), possessive_marks=words("possessive_marks"),
         np_stops=words("np_stops"), reciprocal=tuple(str(w) for w in data["reciprocal"]),
-        list_joiners=words("list_joiners"), list_openers=words("list_openers"),
+        list_joiners=words("list_joiners"),
         that_clause_next=words("that_clause_next"), of_heads=words("of_heads"),
         initial_openers=words("initial_openers"),
         list_kinds={str(k): str(cls) for cls, kinds in data["list_kinds"].items() for k in kinds},

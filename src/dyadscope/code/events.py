@@ -31,6 +31,8 @@ _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "of"
 _NORM_RE = re.compile(r"\W+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CLOSING = frozenset('.!?"”’)»…:;')
+#: the modality rule of an intention its source states ("said it would …"): the statement happened
+_STATED_RULE = "modality.v1:stated_intention"
 #: how many sentences back "the two countries" may look, across paragraphs
 _PAIR_REACH = 6
 #: verbal acts that are done by saying one will do them ("Baku said it would not allow …": a refusal)
@@ -287,10 +289,12 @@ def stated_intention(event: Event, said_by: Arg) -> Event:
     else:
         plover = "AGREE" if event.quad in (1, 2) or event.quad is None else "THREATEN"
     if plover == event.plover:
-        return dataclasses.replace(event, modality="asserted", attributed_to=said_by.text).with_id()
+        return dataclasses.replace(event, modality="asserted", attributed_to=said_by.text,
+                                   modality_rule=_STATED_RULE).with_id()
     quad, intensity = quad_and_intensity(plover)
     return dataclasses.replace(event, plover=plover, quad=quad, intensity=intensity, modality="asserted",
-                               attributed_to=said_by.text, rule=event.rule + "/intent", mode=None).with_id()
+                               attributed_to=said_by.text, rule=event.rule + "/intent", mode=None,
+                               modality_rule=_STATED_RULE).with_id()
 
 
 def implied_partner(ctx: DocContext, sentence: Sentence, src: Arg) -> Arg | None:
@@ -348,6 +352,7 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         issues=ctx.issues(sentence.index), mode=entry.mode, attributed_to=mod.attributed_to,
         confidence=round(confidence, 3), rule=entry.rule, sentence_index=sentence.index,
         target_basis="implied" if tgt is not None and tgt.via == "implied" else "text",
+        modality_rule=mod.rule, modality_cue=mod.cue, date_rule=when.rule,
     ).with_id()
 
 

@@ -21,6 +21,7 @@ EVENT_FIELDS: tuple[str, ...] = (
     "date_precision", "date_text", "date_basis", "issues", "modality", "confidence", "rule",
     # extras
     "event_id", "trigger_start", "trigger_end", "mode", "attributed_to", "sentence_index", "target_basis",
+    "modality_rule", "modality_cue", "date_rule",
 )
 
 

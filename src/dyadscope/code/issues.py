@@ -40,8 +40,3 @@ def paragraph_text(analysis: Analysis, sentence: Sentence) -> str:
     while last + 1 < len(sentences) and sentences[last + 1].paragraph == sentence.paragraph:
         last += 1
     return analysis.document.text[sentences[first].start:sentences[last].end]
-
-
-def issues_for(analysis: Analysis, sentence: Sentence) -> tuple[str, ...]:
-    """Issue codes for events of ``sentence``: the sentence's, else its paragraph's."""
-    return issues_of(sentence.text) or issues_of(paragraph_text(analysis, sentence))
