@@ -162,3 +162,19 @@ def test_a_span_of_days_dates_the_event_a_stage_begins_with_not_the_stage() -> N
                     Timex("d", 2, k + 2, k + 17, "10 January 2001", "2001-01-10", "2001-01-10", "2001-01-10", "day",
                           "absolute")]
     assert spans(find_periods("doc.txt", "d", text, sentences, timexes)) == [("1991", "2000"), ("2001-01", None)]
+
+
+def test_members_named_without_their_noun_and_numbered_headings_belong_to_the_scheme() -> None:
+    text = ("Scholars date the turns differently. I distinguish three stages. The first, from 1991 to 1995, was "
+            "one of rivalry. The second, from 1995 to 2004, I call wary accommodation. The third, which began "
+            "with a summit in May 2004, is one of partnership.\n\n"
+            "Stage one: rivalry (1991–1995)\n\nThe first is the memory of the war. The stage ended in March "
+            "1995, when the ceasefire held.\n\nStage three: partnership (since 2004)")
+    periods = periods_of(text)
+    assert spans(periods) == [("1991", "1995"), ("1995", "2004"), ("2004-05", None)]
+    assert [p.rule.split(":")[1] for p in periods] == ["ellipsis", "ellipsis", "ellipsis"]
+
+
+def test_a_numbered_heading_outside_any_scheme_is_a_stage_when_it_gives_years() -> None:
+    assert spans(periods_of("Phase two: the gas years (2007–2015)\n\nThe pipeline opened.")) == [("2007", "2015")]
+    assert periods_of("Phase two of the project\n\nThe pipeline opened.") == []

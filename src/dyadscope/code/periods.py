@@ -60,6 +60,9 @@ class _Cues:
     begins_with_event: re.Pattern[str]
     stage_closed: re.Pattern[str]
     named_span: re.Pattern[str]
+    heading: re.Pattern[str]
+    ellipsis: re.Pattern[str]
+    cardinals: dict[str, int]
     begin_or_span: re.Pattern[str]
     anaphora: re.Pattern[str]
     ongoing: re.Pattern[str]
@@ -120,6 +123,11 @@ def _cues() -> _Cues:
         begins_with_event=rx(d["begins_with_event"]),
         stage_closed=rx(d["stage_closed"]),
         named_span=rx(d["named_span"]),
+        heading=re.compile(d["heading"].replace("{noun}", nouns).replace(
+            "{cardinal}", words_pattern([*map(str, d["cardinals"]), *map(str, d["ordinals"])], boundary=False)),
+            re.IGNORECASE),
+        ellipsis=rx(d["ellipsis"]),
+        cardinals={str(k).lower(): int(v) for k, v in d["cardinals"].items()},
         begin_or_span=re.compile(words_pattern([*d["begin"], *d["span"]]), re.IGNORECASE),
         anaphora=re.compile(d["anaphora"], re.IGNORECASE),
         ongoing=re.compile(d["ongoing"], re.IGNORECASE),
@@ -165,9 +173,7 @@ class _Scheme:
     cited: bool
     scope: str
     members: list[_Member] = field(default_factory=list)
-
-    def full(self) -> bool:
-        return bool(self.count) and len(self.members) >= self.count
+    focus: int = -1                  # the member the text spoke of last (added or restated)
 
     def has(self, ordinal: int) -> bool:
         return any(m.ordinal == ordinal for m in self.members)
@@ -333,7 +339,7 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
     current: _Scheme | None = None
     for s in sentences:
         if current and s.index - current.sentence_index > _SCHEME_WINDOW:
-            current = None
+            current = None  # no new members any more; later sentences may still restate old ones
         stext = s.text
         prev_tx = [t for i in (s.index - 2, s.index - 1) for t in by_sentence.get(i, ())
                    if t.date_start and t.kind in _TIME_KINDS and sentences[i].paragraph == s.paragraph] \
@@ -362,13 +368,14 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
         if current and current.members and cues.ongoing.search(stext) and cues.back_ref.search(stext):
             continue  # "this stage is still continuing": the last member stays open
         closing = cues.stage_closed.search(stext)
-        if closing and current and current.members:
-            last_member = current.members[-1]
+        known = current or (schemes[-1] if schemes else None)
+        if closing and known and known.members:
+            last_member = known.members[known.focus]
             ends = [t for t in by_sentence.get(s.index, ()) if t.date_start and t.kind in _TIME_KINDS
                     and t.start >= s.start + closing.end()]
             if last_member.date_end is None and ends:
                 last_member.date_end, last_member.end_basis = _year_of(ends[0], end=True), "restated"
-            continue  # "The stage ended in June 1993, when …" closes the latest stage
+            continue  # "The stage ended in June 1993, when …" closes the stage spoken of last
         found = cues.mention.search(stext)
         if found and cues.generic.search(stext[max(0, found.start() - 25):found.end() + 12]):
             found = None
@@ -381,7 +388,15 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
                 if m.date_start or m.date_end:
                     loose.append(m)
                 continue
-            if current and not current.members and cues.range_lead.search(stext):
+            short = _ellipsis_or_heading(stext, current, cues)
+            if short is not None:  # "The first, from 1991 to 1993, …" / "Stage one: estrangement (1991–1993)"
+                raw, noun, rule = short
+                m = _Member(s, s.start, s.end, raw, noun, f"{RULESET}:{rule}")
+                if current is None:
+                    m.surface = f"{noun} {raw}"
+                _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
+                _place(current, m, raw, loose, schemes[-1] if schemes else None)
+            elif current and not current.members and cues.range_lead.search(stext):
                 m = _Member(s, s.start, s.end, 1, current.noun, f"{RULESET}:range_lead")
                 _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
                 current.members.append(m)
@@ -396,16 +411,7 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
         if current is None:
             m.surface = stext[found.start("ord"):found.end()].lower()
         _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
-        if current is not None:
-            last = current.members[-1].ordinal if current.members else 0
-            k = raw if raw > 0 else (current.count if raw < 0 and current.count else last + 1)
-            if current.has(k) or (current.count and k > current.count) or (raw > 0 and k < last):
-                _restate(current, k, m)
-                continue
-            m.ordinal = k
-            current.members.append(m)
-        elif m.date_start or m.date_end:
-            loose.append(m)
+        _place(current, m, raw, loose, schemes[-1] if schemes else None)
     out: list[Period] = []
     for sch in schemes:
         _fill_implied(sch.members)
@@ -423,10 +429,44 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
     return sorted(out, key=lambda p: (p.offset, p.label))
 
 
+def _place(current: _Scheme | None, m: _Member, raw: int, loose: list[_Member], earlier: _Scheme | None) -> None:
+    """A new member of the current scheme, a restatement of one it has (or of one of the document's
+    earlier scheme, far from its announcement), or a stage on its own."""
+    if current is not None:
+        last = current.members[-1].ordinal if current.members else 0
+        k = raw if raw > 0 else (current.count if raw < 0 and current.count else last + 1)
+        if current.has(k) or (current.count and k > current.count) or (raw > 0 and k < last):
+            _restate(current, k, m)
+            return
+        m.ordinal = k
+        current.members.append(m)
+        current.focus = len(current.members) - 1
+    elif earlier is not None and raw > 0 and earlier.has(raw):
+        _restate(earlier, raw, m)
+    elif m.date_start or m.date_end:
+        loose.append(m)
+
+
+def _ellipsis_or_heading(text: str, current: _Scheme | None, cues: _Cues) -> tuple[int, str, str] | None:
+    """(ordinal, noun, rule) of a member named without its noun inside a scheme ("The first, from 1991 to
+    1993, …") or by a heading ("Stage one: estrangement (1991–1993)", "PHASE TWO: …")."""
+    head = cues.heading.match(text)
+    if head and len(text.split()) <= 16 and not text.rstrip().endswith("."):
+        number = head.group("num").lower()
+        raw = cues.ordinals.get(number, cues.cardinals.get(number, 0))
+        if raw > 0:
+            return raw, head.group("noun").lower(), "heading"
+    ell = cues.ellipsis.match(text) if current is not None else None
+    if ell and current is not None:
+        return cues.ordinals.get(ell.group("ord").lower(), 0), current.noun, "ellipsis"
+    return None
+
+
 def _restate(scheme: _Scheme, ordinal: int, m: _Member) -> None:
     """A sentence that speaks again of a member: it may only fill years the member lacks."""
-    for old in scheme.members:
+    for i, old in enumerate(scheme.members):
         if old.ordinal == ordinal:
+            scheme.focus = i
             if old.date_start is None and m.date_start:
                 old.date_start, old.start_basis = m.date_start, "restated"
             if old.date_end is None and m.date_end:
