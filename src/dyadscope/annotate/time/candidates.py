@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .grammar import Grammar, Rule, context_words, negatives, phrase_regex
+from .grammar import APOSTROPHE, DIGIT, Grammar, Rule, context_words, negatives, phrase_regex
 
 _BEFORE_WINDOW = 60
 
@@ -98,26 +98,41 @@ def _accept(rule: Rule, fields: dict[str, str], text: str, start: int, end: int,
     return True, False
 
 
-_WORD_START = re.compile(r"(?<![\w])[^\W\d_]+")
-_LOOK_BACK_CHARS = 60
-_LOOK_BACK_WORDS = 6
+_WINDOW = 60   # an expression begins at most this many characters before the trigger it holds
+#: words, digit runs and apostrophes before digits: where rules can begin and the triggers they hold
+_SCANNER = re.compile(r"(?P<w>[^\W\d_]+)|(?P<d>[0-9]+)|(?P<q>['’‘])(?=[0-9])")
 
 
-def start_positions(text: str, lo: int, hi: int, g: Grammar) -> list[int]:
-    """Where an expression can begin, in order. Every expression holds a number or a trigger word (its
-    anchor), and begins at its anchor or at one of the few words before it that a rule can begin with."""
-    out: set[int] = set()
-    first = g.first
-    for anchor in g.prefilter.finditer(text, lo, hi):
-        a = anchor.start()
-        out.add(a)
-        if a > lo and text[a - 1] in "'’‘":
-            out.add(a - 1)
-        words = [w for w in _WORD_START.finditer(text, max(lo, a - _LOOK_BACK_CHARS), a)][-_LOOK_BACK_WORDS:]
-        for w in words:
-            if first is None or w.group().lower() in first:
-                out.add(w.start())
-    return sorted(out)
+def start_positions(text: str, lo: int, hi: int, g: Grammar) -> list[tuple[int, tuple[int, ...]]]:
+    """Where an expression can begin, in order, with the rules that can begin there: a digit or a word some
+    rule begins with, at or at most ``_WINDOW`` characters before a digit or trigger word (every expression
+    holds one)."""
+    tokens: list[tuple[int, str | None, bool]] = []   # (position, dispatch key or None, is a trigger)
+    triggers, dispatch = g.triggers, g.dispatch
+    for m in _SCANNER.finditer(text, lo, hi):
+        kind = m.lastgroup
+        if kind == "w":
+            word = m.group().lower()
+            trigger = word in triggers
+            if trigger or word in dispatch:
+                tokens.append((m.start(), word, trigger))
+        elif kind == "d":
+            at = m.start()
+            glued = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
+            tokens.append((at, None if glued else DIGIT, True))
+        else:
+            tokens.append((m.start(), APOSTROPHE, False))
+    out: list[tuple[int, tuple[int, ...]]] = []
+    trigger_at = -1
+    for pos, key, trigger in reversed(tokens):
+        if trigger:
+            trigger_at = pos
+        if key is not None and trigger_at >= 0 and trigger_at - pos <= _WINDOW:
+            rules = dispatch.get(key)
+            if rules:
+                out.append((pos, rules))
+    out.reverse()
+    return out
 
 
 def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: frozenset[str]) -> list[Candidate]:
@@ -125,11 +140,10 @@ def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: froz
     out: list[Candidate] = []
     pos = lo
     rules = g.rules
-    for start in start_positions(text, lo, hi, g):
+    for start, members in start_positions(text, lo, hi, g):
         if start < pos:
             continue
-        union = g.union_at(text[start])
-        m = union.match(text, start, hi) if union is not None else None
+        m = g.unions[members].match(text, start, hi)
         if m is None:
             continue
         name = m.lastgroup
@@ -139,7 +153,7 @@ def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: froz
         ok, weak = _accept(rules[index], fields, text, start, end, lo, hi, g.lang, ambiguous)
         chosen = index
         if not ok:   # try the rules after it at the same position
-            for j in g.rules_at(text[start]):
+            for j in members:
                 if j <= index:
                     continue
                 mj = rules[j].regex.match(text, start, hi)

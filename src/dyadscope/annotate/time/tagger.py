@@ -18,7 +18,8 @@ from ...records import PRECISIONS, Sentence, Timex
 from ...text.segment import paragraphs
 from .calendar import Point, interval, parse_point
 from .candidates import Candidate, find
-from .grammar import RULESET, _alt, context_words, grammar
+from .grammar import RULESET, context_words, grammar
+from .patterns import alt
 from .ranges import day_lists, link_ranges
 from .resolve import Context, Resolved, resolve
 from .words import time_words
@@ -41,14 +42,14 @@ class _Span:
 @lru_cache(maxsize=1)
 def _tense_regex() -> re.Pattern[str]:
     tense = context_words()["tense"]
-    future = _alt([str(w) for w in tense["future"]])
-    past = _alt([str(w) for w in tense["past"]])
+    future = alt([str(w) for w in tense["future"]])
+    past = alt([str(w) for w in tense["past"]])
     return re.compile(rf"(?<![\w'])(?:(?P<future>{future})|(?P<past>{past}))(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _reporting_regex() -> re.Pattern[str]:
-    verbs = _alt([str(w) for w in context_words()["tense"]["reporting"]])
+    verbs = alt([str(w) for w in context_words()["tense"]["reporting"]])
     return re.compile(rf"\b(?:{verbs})\s+(?:(?:on|late|early|in)\s+)?$", re.IGNORECASE)
 
 
