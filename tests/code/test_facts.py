@@ -132,8 +132,15 @@ def test_sentences_that_do_not_date_a_once_only_happening_give_none(comment: str
 
 
 def test_recurring_happenings_are_kept_as_dated_events_not_compared() -> None:
-    f = only("Russia and Azerbaijan signed an agreement on the border in 1997.", "dated_event")
+    f = only("Russia and Azerbaijan signed two agreements in 1997.", "dated_event")
     assert f.subject.startswith("signed:") and f.date == "1997"
+
+
+def test_signing_a_document_named_by_its_subject_happens_once() -> None:
+    active = only("The presidents signed the Treaty on the State Border on 3 September 2010.", "happening")
+    passive = only("The 2011 treaty on the state border, signed with much ceremony, was ratified later.", "happening")
+    assert active.subject == passive.subject == "signed_document:treaty_state_border"
+    assert (active.date, passive.date) == ("2010-09", "2011")
 
 
 def test_other_explicit_dates_are_kept_as_low_confidence_dated_mentions() -> None:

@@ -47,6 +47,7 @@ _DATE_KINDS = frozenset({"absolute", "relative", "narrative"})
 _STATE_KINDS = frozenset({"state", "org", "body", "company", "place", "person", "role"})
 _NAME = r"(?-i:(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 _CLAUSE_BREAK = re.compile(r"[;,:]|\s(?:and|but|while|whereas)\s")
+_WHEN_CLAUSE = re.compile(r"\s*,\s*(?:when|as|where)\b[^,;:]*$")  # "on Tuesday, when the presidents signed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class _Lex:
     happenings: tuple[tuple[str, float, re.Pattern[str], re.Pattern[str] | None, bool, str], ...]
     carry: re.Pattern[str]
     titles: re.Pattern[str]
+    document: re.Pattern[str]
 
 
 def _low(d: dict[str, Any]) -> dict[str, Any]:
@@ -118,6 +120,7 @@ def _lex() -> _Lex:
         fractions={k.lower(): float(v) for k, v in q["fractions"].items()}, currency=currency, units=units,
         subjects=tuple(subjects), persons=tuple(persons), happenings=tuple(happenings),
         carry=re.compile(h["carry"], re.IGNORECASE), titles=re.compile(wp(h["titles"]) + r"\s*", re.IGNORECASE),
+        document=re.compile(h["document"], re.IGNORECASE),
     )
 
 
@@ -209,7 +212,8 @@ def _date_near(tx: Sequence[Timex], pos: int, s: Sentence, *, following: bool = 
     dated = [t for t in tx if t.date_start and t.kind in _DATE_KINDS and t.precision != "century"]
 
     def same_clause(a: int, b: int) -> bool:
-        return not _CLAUSE_BREAK.search(s.text[a - s.start:b - s.start])
+        between = s.text[a - s.start:b - s.start]
+        return not _CLAUSE_BREAK.search(between) or bool(_WHEN_CLAUSE.match(between))
 
     before = [t for t in dated if t.end <= pos and (t.start - s.start < 12 or same_clause(t.end, pos))]
     after = [t for t in dated if t.start >= pos and (not strict or same_clause(pos, t.start))]
@@ -231,7 +235,11 @@ def _range_start(tx: Sequence[Timex], s: Sentence) -> Timex | None:
 
 
 def _basis(t: Timex) -> tuple[str, float]:
-    return ("relative", 2.0) if t.kind != "absolute" else ("explicit", 0.0)
+    """How a date was found and how loose it is (years): a relative expression resolved to a day or month
+    ("on Tuesday") is as exact as a stated date; one resolved to a year ("last year") is looser."""
+    if t.kind == "absolute":
+        return "explicit", 0.0
+    return "relative", 0.0 if t.precision in ("day", "month") else (1.0 if t.precision == "year" else 2.0)
 
 
 def person_key(name: str, full_names: dict[str, str]) -> str:
@@ -383,14 +391,27 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
             if when is None or any(a <= m.start() < b for a, b in taken):
                 continue
             passive = re.match(r"(?:was|were|been|is)\b", m.group(0), re.IGNORECASE)
-            if obj_rule == "after" and passive:
+            if obj_rule == "document":  # a signing is once-only when the document is named by its subject
+                named = lex.document.search(stext, m.end(), m.end() + 50) or lex.document.search(
+                    stext[max(0, m.start() - 90):m.start()].rstrip(" ,"))
+                if named is None:
+                    continue
+                actors, obj = [], ["_".join(w.lower() for w in re.findall(r"[A-Za-z]\w+", named.group("name"))
+                                            if w.lower() not in _STOP)[:60]]
+            elif obj_rule == "org":  # joining is once-only for an organisation ("joined the CIS")
+                orgs = [x.actor for x in ms if x.kind == "org" and x.actor and 0 <= x.start - s.start - m.end() < 40]
+                if not orgs:
+                    continue
+                actors = obj = sorted({*_actors(ms, s.start, s.start + m.start())[-1:], orgs[0]})
+            elif obj_rule == "after" and passive:
                 actors = _actors(ms, s.start + max(0, m.start() - 60), s.start + m.start())[-1:]
             elif obj_rule == "after":
                 actors = _actors(ms, s.start + m.end(), s.start + m.end() + 60)[:1]
             else:
                 actors = sorted(_actors(ms, s.start, s.end))[:3]
-            obj = actors or (_head_words(stext[:m.start()][::-1], reverse=True) if passive
-                             else _head_words(stext[m.end():]))
+            if obj_rule not in ("document", "org"):
+                obj = actors or (_head_words(stext[:m.start()][::-1], reverse=True) if passive
+                                 else _head_words(stext[m.end():]))
             out.append(_fact(s, doc, doc_id, m.start(), m.end(), subject=f"{hid}:{'-'.join(obj) or 'any'}",
                              value=when.date_start or "", unit="date", date=when.date_start,
                              rule=f"{RULESET}:{hid}", kind="happening" if once else "dated_event", date_basis=basis,

@@ -5,7 +5,9 @@ Two facts contradict when they come from different documents, share a subject ke
 their values cannot both be true:
 
 - **dated happenings** (``kind="happening"``): their years differ by more than the larger of the two
-  facts' tolerances. A year the sentence states has tolerance 0; one carried from the sentence before
+  facts' tolerances — or, both being stated exactly, their dates differ at the precision both give (22 and 24
+  February 2022 differ; February 2022 and 2022 do not). A year the sentence states has tolerance 0; one carried
+  from the sentence before
   ("That coincides with Putin's coming to power") or resolved from a relative expression is looser
   (``Fact.tolerance``), so "1999 (carried)" and "2000 (stated)" agree while "2000" and "2001" do not.
 - **quantities** (``kind="quantity"``): same unit, same year, and their intervals (``Fact.low``/``high``:
@@ -55,7 +57,8 @@ def compatible(a: Fact, b: Fact) -> tuple[bool, str]:
         if ya is None or yb is None:
             return True, ""
         tolerance = max(a.tolerance, b.tolerance)
-        if abs(ya - yb) <= tolerance:
+        common = min(len(a.date or ""), len(b.date or ""))
+        if abs(ya - yb) <= tolerance and (tolerance or (a.date or "")[:common] == (b.date or "")[:common]):
             return True, ""
         return False, f"{a.date} ({_dating(a)}) vs {b.date} ({_dating(b)})"
     if a.kind == "vote":
