@@ -76,7 +76,7 @@ def cli(*args: str) -> subprocess.Popen[str]:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_corpus(tmp_path_factory.mktemp("corpus") / "docs", 60, words=400)
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "docs", 60, words=150)
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +192,7 @@ def test_a_build_killed_midway_resumes_with_no_duplicate_and_no_half_written_doc
     partial = counts(db)
     assert 12 <= partial["documents"] < 60  # type: ignore[operator]
     assert partial["duplicate_doc_ids"] == 0 and partial["duplicate_sentences"] == 0
-    resumed = runner.invoke(app, ["build", str(corpus), "--db", str(db), "--workers", "2"])
+    resumed = runner.invoke(app, ["build", str(corpus), "--db", str(db), "--workers", "1"])
     assert resumed.exit_code == 0, resumed.output
     assert counts(db) == clean_build
     with open_store(db, read_only=True) as s:

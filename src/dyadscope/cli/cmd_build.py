@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from ..errors import UsageError
 from ..options import make_options
 from ..store import DEFAULT_DB, open_store
 from ..store.build import build
@@ -48,14 +47,11 @@ def register(app: typer.Typer) -> None:
         def say(what: str, name: str) -> None:
             if verbose:
                 style = {"added": "green", "recoded": "cyan", "stored": "dim", "failed": "red"}.get(what, "bold")
-                err_console.print(f"[{style}]{what:6}[/{style}] {name}")
+                err_console.print(f"[{style}]{what:6}[/{style}] {escape(name)}")
 
         with open_store(db) as store, progress_bar(options, "building") as progress:
-            try:
-                report = build(paths or [], store, options, workers=n_workers, backend=backend,
-                               progress=progress, on_document=say, recode=recode)
-            except UsageError as exc:  # keep "[scale]" in the install hint from being read as Rich markup
-                raise UsageError(escape(exc.message), hint=escape(exc.hint) if exc.hint else None) from exc
+            report = build(paths or [], store, options, workers=n_workers, backend=backend, progress=progress,
+                           on_document=say, recode=recode)
             stats = store.stats()
         print_summary(report.summary, what=f"build into {db}", extra_rows={
             "added": report.added,
