@@ -29,8 +29,14 @@ Writes
 - :meth:`add_analysis` writes one document and everything derived from it (sentences, timexes, mentions,
   events, periods, facts) in **one transaction**: all or nothing, so a build killed midway never leaves a
   half-written document behind.
+- :meth:`replace_analysis` recodes a stored document (new stages or language data): everything derived from
+  it is replaced in one transaction; the document itself never changes. :meth:`stale_documents` lists the
+  documents coded by another pipeline (``build --recode`` uses both).
 - :meth:`replace_stories` and :meth:`replace_contradictions` replace the cross-document results wholesale
   (one transaction each); they take iterables and stream them, so a large corpus need not fit in memory.
+
+Reads that may be large (:meth:`events`, :meth:`events_with_stories`, :meth:`documents`) are iterators that
+stream from the database; the others return lists.
 
 Dates in filters
 ----------------
@@ -44,7 +50,8 @@ Meta
 ----
 :meth:`meta` holds ``schema_version`` and the rule-set versions the stored records were coded with
 (``rules.<ruleset>`` → ``"v1"`` from the records' rule ids, ``data.<file>`` → version of each language-data
-file), plus ``intensity_table`` (the id of the intensity table behind ``Event.intensity``).
+file), plus ``intensity_table`` (the id of the intensity table behind ``Event.intensity``) and ``stages``
+(the stages of the last build). :meth:`rulesets` reads the rule-set versions straight from the records.
 """
 
 from __future__ import annotations
