@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
         db: Annotated[Path, typer.Option("--db", help="The store (a DuckDB file; created when missing).")] = Path(DEFAULT_DB),
         manifest: Annotated[Path | None, typer.Option("--manifest", help="CSV/JSONL manifest or Zotero CSV export.")] = None,
         workers: Annotated[int | None, typer.Option("--workers", help="Processes coding documents (default: one per core).")] = None,
-        backend: Annotated[str, typer.Option("--backend", help="process (default) or dask (pip install 'dyadscope[scale]').")] = "process",
+        backend: Annotated[str, typer.Option("--backend", help="process (default) or dask (pip install 'dyadscope\\[scale]').")] = "process",
         recode: Annotated[bool, typer.Option("--recode", help="Code stored documents again when the stages or "
                                              "language data changed since they were coded.")] = False,
         verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print one line per document as it is settled.")] = False,
