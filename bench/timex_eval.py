@@ -14,6 +14,10 @@ value F1 (relaxed match with the same TIMEX3 value), the same figures as ``../sh
 
     .venv/bin/python bench/timex_eval.py                 # all splits, with the dateparser baseline
     .venv/bin/python bench/timex_eval.py --no-baseline   # ours only (fast)
+    .venv/bin/python bench/timex_eval.py --errors        # + error analysis of the tuning splits, by cause
+
+The error analysis reads only the tuning splits (TimeBank, AQUAINT even): the held-out splits are scored, never
+looked into.
 
 Prints a table and writes JSON to bench/results/timex_eval.json.
 """
@@ -23,7 +27,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
+from collections import defaultdict
 import time
 import warnings
 from pathlib import Path
@@ -69,9 +75,86 @@ def dateparser_records(docs: list[Any]) -> list[dict[str, Any]]:
     return out
 
 
+TUNING = ("timebank (tuned)", "aquaint even (tuned)")
+_REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_NARRATIVE = re.compile(r"\b(?:ago|earlier|later|before|after|following|previous|prior|same|that)\b", re.IGNORECASE)
+_DEICTIC = re.compile(r"\b(?:last|this|next|past|coming|current|the year|the month|the week)\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE)
+
+
+def value_cause(gold: dict[str, Any], system: dict[str, Any]) -> str:
+    """Why a system expression that overlaps a gold one has another value, as a group name."""
+    gv, sv, text = str(gold.get("value") or ""), str(system.get("value") or ""), gold["text"]
+    if gv in _REFS or sv in _REFS:
+        return "reference (PRESENT_REF/PAST_REF/FUTURE_REF) vs value"
+    if gold.get("type") == "SET" or system.get("type") == "SET":
+        return "set"
+    if gv.startswith("P") != sv.startswith("P"):
+        return "duration vs date"
+    if gv.startswith("P"):
+        return "duration value"
+    if "T" in gv[4:] or "T" in sv[4:]:
+        return "time of day"
+    if "-Q" in gv or "-Q" in sv or "quarter" in text.lower():
+        return "quarter"
+    if _WEEKDAY.search(text):
+        return "weekday anchored to the creation time"
+    if "-W" in gv or "-W" in sv:
+        return "week"
+    if _NARRATIVE.search(text):
+        return "narrative offset (a year earlier, that day)"
+    if _DEICTIC.search(text):
+        return "deictic unit (last year, this month)"
+    if _MONTH.search(text) and not re.search(r"\d{4}", text):
+        return "year-less date (which year)"
+    return "other"
+
+
+def _shape(record: dict[str, Any]) -> str:
+    value = str(record.get("value") or "")
+    if value in _REFS:
+        return "reference"
+    return str(record.get("type") or ("DURATION" if value.startswith("P") else "DATE"))
+
+
+def error_groups(gold: list[dict[str, Any]], system: list[dict[str, Any]]) -> dict[str, dict[str, list[str]]]:
+    """The errors of a tuning split, by cause: missed and spurious extents (by type and rule), extent
+    boundaries (strict vs relaxed, by rule) and wrong values (by kind)."""
+    from dyadscope.evaluate.timex import errors
+
+    found = errors(gold, system)
+    out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for g in found["missed"]:
+        out["missed extent"][_shape(g)].append(f"{g['text']!r} {g['value']}")
+    for s in found["spurious"]:
+        out["spurious extent"][str(s.get("rule", "")).split(":")[-1]].append(f"{s['text']!r} {s['value']}")
+    for g, s in found["boundary"]:
+        side = "longer" if len(s["text"]) > len(g["text"]) else "shorter"
+        out["extent boundary"][f"{str(s.get('rule', '')).split(':')[-1]} ({side})"].append(
+            f"gold {g['text']!r} / ours {s['text']!r}")
+    for g, s in found["wrong_value"]:
+        out["wrong value"][value_cause(g, s)].append(
+            f"{g['text']!r} gold {g['value']} ours {s['value']} ({str(s.get('rule', '')).split(':')[-1]})")
+    return out
+
+
+def print_errors(name: str, groups: dict[str, dict[str, list[str]]], examples: int) -> None:
+    print(f"\n== errors on {name} ==")
+    for cause, by in groups.items():
+        print(f"{cause}: {sum(len(v) for v in by.values())}")
+        for key, items in sorted(by.items(), key=lambda kv: -len(kv[1])):
+            print(f"  {len(items):4d}  {key}")
+            for item in items[:examples]:
+                print(f"          {item}")
+
+
 def main(argv: list[str]) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser (slow)")
+    parser.add_argument("--errors", action="store_true", help="error analysis of the tuning splits, by cause")
+    parser.add_argument("--tuning-only", action="store_true", help="score the tuning splits only")
+    parser.add_argument("--examples", type=int, default=3, help="examples per error group")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "timex_eval.json")
     args = parser.parse_args(argv)
 
@@ -79,10 +162,15 @@ def main(argv: list[str]) -> dict[str, Any]:
 
     result: dict[str, Any] = {}
     for name, docs in splits().items():
+        if args.tuning_only and name not in TUNING:
+            continue
         gold = gold_records(docs)
         start = time.process_time()
-        ours = score(gold, run_tagger(docs))
+        records = run_tagger(docs)
+        ours = score(gold, records)
         ours["cpu_seconds"] = round(time.process_time() - start, 2)
+        if args.errors and name in TUNING:
+            print_errors(name, error_groups(gold, records), args.examples)
         row: dict[str, Any] = {"documents": len(docs), "dyadscope": ours}
         if not args.no_baseline:
             start = time.process_time()

@@ -106,12 +106,13 @@ def score(gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]]) -> d
 
 
 def errors(gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]]) -> dict[str, list[Any]]:
-    """The alignment behind :func:`score`: missed gold, spurious system and wrong-value pairs (for analysis)."""
+    """The alignment behind :func:`score`: missed gold, spurious system, (gold, system) pairs with another
+    extent (relaxed but not strict matches) and with a wrong value (for error analysis)."""
     _, window = _scoring()
     system_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for s in system:
         system_by_doc[s["doc"]].append(s)
-    out: dict[str, list[Any]] = {"missed": [], "spurious": [], "wrong_value": []}
+    out: dict[str, list[Any]] = {"missed": [], "spurious": [], "boundary": [], "wrong_value": []}
     used: set[int] = set()
     gold_by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for g in gold:
@@ -124,6 +125,8 @@ def errors(gold: Sequence[dict[str, Any]], system: Sequence[dict[str, Any]]) -> 
                 s = candidates[j]
                 if overlaps(g["text"], s.get("text")):
                     used.add(id(s))
+                    if _words(g["text"]) != _words(s.get("text")):
+                        out["boundary"].append((g, s))
                     if not same_value(g, s):
                         out["wrong_value"].append((g, s))
                     next_free = j + 1

@@ -27,6 +27,8 @@ from .base import (
 from .calendar import Point, quarter_of, shift, valid_day
 from .words import Holiday, lookup
 
+_YEAR_AGO = re.compile(r"year[\s-]+(?:ago|earlier)", re.IGNORECASE)
+
 
 @handler("date")
 def date_handler(f: Fields, ctx: Context) -> Resolved | None:
@@ -154,8 +156,10 @@ def quarter_handler(f: Fields, ctx: Context) -> Resolved | None:
     if year is not None:
         return Resolved(f"{year:04d}-Q{q}")
     pub = ctx.publication
+    back = 1 if _YEAR_AGO.search(f.get("_text", "")) else 0   # "the year-earlier third quarter"
     if ctx.local is not None and not f.get("deictic"):
-        return Resolved(f"{ctx.local.year:04d}-Q{q}", kind="narrative", anchor=_anchor_label("narrative", ctx.local))
+        return Resolved(f"{ctx.local.year - back:04d}-Q{q}", kind="narrative",
+                        anchor=_anchor_label("narrative", ctx.local))
     if pub is None:
         return Resolved(f"XXXX-Q{q}", kind="relative")
     if f.get("deictic"):
@@ -165,7 +169,7 @@ def quarter_handler(f: Fields, ctx: Context) -> Resolved | None:
     else:
         current = quarter_of(pub.month)
         year = pub.year - 1 if q > current and ctx.tense != "future" else pub.year
-    return Resolved(f"{year:04d}-Q{q}", kind="relative", anchor=_anchor_label("publication", pub))
+    return Resolved(f"{year - back:04d}-Q{q}", kind="relative", anchor=_anchor_label("publication", pub))
 
 
 def _the_quarter(f: Fields, ctx: Context) -> Resolved | None:
@@ -182,7 +186,7 @@ def _the_quarter(f: Fields, ctx: Context) -> Resolved | None:
         point = ctx.quarter
     else:
         point = shift(Point(pub.year, pub.month), "quarter", -1)
-    if re.search(r"year[\s-]+(?:ago|earlier)", text):
+    if _YEAR_AGO.search(text):
         point = shift(point, "year", -1)
     return Resolved(_at_unit(point, "quarter") or "XXXX-QX", kind="relative", anchor=_anchor_label("publication", pub))
 

@@ -48,16 +48,21 @@ def _tense_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _clause_break() -> re.Pattern[str]:
+    return re.compile(str(context_words()["tense"]["clause_break"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _reporting_regex() -> re.Pattern[str]:
     verbs = alt([str(w) for w in context_words()["tense"]["reporting"]])
     return re.compile(rf"\b(?:{verbs})\s+(?:(?:on|late|early|in)\s+)?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _verb_regexes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _verb_regexes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     tense = context_words()["tense"]
     return (re.compile(str(tense["past_before"]), re.IGNORECASE), re.compile(str(tense["future_before"]), re.IGNORECASE),
-            frozenset(str(w).lower() for w in tense["plan_words"]))
+            frozenset(str(w).lower() for w in tense["plan_words"]), re.compile(str(tense["future_aux"]), re.IGNORECASE))
 
 
 def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
@@ -65,14 +70,18 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     text[start:end] in its sentence ("will", "plans to": "future"; "was", "had": "past"); else "none"."""
     if _reporting_regex().search(text, max(lo, start - 30), start):
         return "past"
-    past_before, future_before, plans = _verb_regexes()
+    past_before, future_before, plans, future_aux = _verb_regexes()
     window = text[max(lo, start - 50):start]
     m = past_before.search(window)
     if m:
-        return "future" if m.group().split()[0].lower() in plans else "past"
+        plan = m.group().split()[0].lower() in plans or future_aux.search(window, 0, m.start())
+        return "future" if plan else "past"
     if future_before.search(window):
         return "future"
     a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + _TENSE_AFTER)
+    boundary = _clause_break().search(text, end, b)   # "said Thursday that it would": not this clause's cue
+    if boundary is not None:
+        b = boundary.start()
     best: tuple[int, str] | None = None
     for m in _tense_regex().finditer(text, a, b):
         if start <= m.start() < end:
@@ -175,15 +184,12 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
     narrative: Point | None = None
     absolute: Point | None = None
     quarter: Point | None = None
-    quarter_paragraph = -1
     local: Point | None = None
     local_key: tuple[int, int] | None = None
     paragraph_local = publication is None or publication.day is None
     timexes: list[Timex] = []
     groups: list[str | None] = []
     for span, cands in found:
-        if span.paragraph != quarter_paragraph:
-            quarter, quarter_paragraph = None, span.paragraph
         key = (span.paragraph, -1 if paragraph_local else span.index)
         if key != local_key:
             local, local_key = None, key
