@@ -217,12 +217,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m dyadscope.analyze.quality", description=main.__doc__)
     ap.add_argument("gold", type=Path, help="folder with seed_periods.jsonl and seed_facts.jsonl")
     ap.add_argument("paths", type=Path, nargs="+", help="the documents the gold annotates")
+    ap.add_argument("--periods", default="seed_periods.jsonl", help="periods gold file name in the folder")
+    ap.add_argument("--facts", default="seed_facts.jsonl", help="facts gold file name in the folder")
     args = ap.parse_args(argv)
     found = list(analyses(args.paths, make_options(), BatchSummary()))
     periods = [p for a in found for p in a.periods]
     facts = [f for a in found for f in a.facts]
-    ps = score_periods(load_gold(args.gold / "seed_periods.jsonl"), periods)
-    gold_facts = load_gold(args.gold / "seed_facts.jsonl")
+    ps = score_periods(load_gold(args.gold / args.periods), periods)
+    gold_facts = load_gold(args.gold / args.facts)
     fs = score_facts(gold_facts, facts)
     ft = score_facts(gold_facts, [f for f in facts if f.kind != "dated_mention"])
     contradictions = find_contradictions(facts)
