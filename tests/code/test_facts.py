@@ -95,7 +95,7 @@ HAPPENINGS = [
     ("Vladimir Putin came to power in 2000.", "vladimir_putin:took_office", "2000", "explicit"),
     ("Yeltsin was replaced by his Prime Minister Vladimir Putin in 2001.", "vladimir_putin:took_office", "2001",
      "explicit"),
-    ("The second stage lasted from 2000 till 2008 and covered Vladimir Putin's two terms of presidency.",
+    ("The second stage ran from 2000 till 2008 and covered the two terms of Vladimir Putin's presidency.",
      "vladimir_putin:took_office", "2000", "explicit"),
     ("In 1999 the war resumed. That coincides with Vladimir Putin's coming to power.", "vladimir_putin:took_office",
      "1999", "carried"),

@@ -1,7 +1,7 @@
 """The authors' own periodisations of the relationship (stage ``periods``; DESIGN §1–2).
 
-Analyses and encyclopedia articles often divide a relationship into stages: "can be divided into three
-stages. The first stage, spanning from 1992 to 2000, covers …", "From 1991 to 1993 …", "the Atlanticist
+Analyses and encyclopedia articles often divide a relationship into stages: "falls into three
+stages. The first stage, which runs from 1992 to 2000, covers …", "From 1991 to 1993 …", "the Atlanticist
 period (August 1991-March 1992)", "The last stage begins with the end of the war". This module finds them
 and returns one :class:`~dyadscope.records.Period` per stated stage.
 
