@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from dyadscope.annotate.time.candidates import Candidate, _accept, find
+from dyadscope.annotate.time.candidates import Candidate, _accept, find, modifier_start
 from dyadscope.annotate.time.grammar import DIGIT, Grammar, grammar
 from dyadscope.annotate.time.words import time_words
 from dyadscope.evaluate.timex import read_timeml
@@ -38,7 +38,7 @@ def _everywhere(text: str, lo: int, hi: int, g: Grammar) -> list[tuple[int, int,
             fields = {k: v for k, v in m.groupdict().items() if v is not None}
             ok, _ = _accept(rule, fields, text, start, m.end(), lo, hi, g.lang, ambiguous)
             if ok:
-                out.append((start, m.end(), rule.rule))
+                out.append((modifier_start(text, start, m.end()), m.end(), rule.rule))
                 pos = m.end()
                 break
     return out

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .grammar import APOSTROPHE, DIGIT, Grammar, Rule, context_words, negatives, phrase_regex
+from .grammar import APOSTROPHE, DIGIT, Grammar, Rule, clause_words, context_words, negatives, phrase_regex
 
 _BEFORE_WINDOW = 60
 
@@ -62,6 +62,26 @@ def rejected_by(text: str, start: int, end: int, kind: str, lo: int = 0, hi: int
         if cite_before.search(before) and cite_after.match(after):
             return "citation"
     return None
+
+
+@lru_cache(maxsize=1)
+def _noun_modifier() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = context_words()["noun_modifier"]
+    determiner = re.compile(phrase_regex(spec["determiners"]).pattern + r"\s+", re.IGNORECASE)
+    return determiner, re.compile(str(spec["shape"]), re.IGNORECASE)
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def modifier_start(text: str, start: int, end: int) -> int:
+    """Where an expression that modifies a noun begins: after its determiner ("the [eight-year] war")."""
+    determiner, shape = _noun_modifier()
+    m = determiner.match(text, start, end)
+    if m is None or not shape.fullmatch(text, m.end(), end):
+        return start
+    after = _NEXT_WORD.match(text, end)
+    return m.end() if after is not None and after.group(1) not in clause_words() else start
 
 
 def _fields(match: re.Match[str], names: tuple[tuple[str, str], ...]) -> dict[str, str]:
@@ -167,6 +187,7 @@ def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: froz
         if not ok:
             continue
         rule = rules[chosen]
+        start = modifier_start(text, start, end)
         fields["_text"] = text[start:end]
         out.append(Candidate(start=start, end=end, sentence=sentence, rule_id=rule.rule, handler=rule.handler,
                              fields=fields, weak=weak))

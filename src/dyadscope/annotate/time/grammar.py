@@ -192,6 +192,12 @@ def context_words() -> dict[str, Any]:
     return data
 
 
+@cache
+def clause_words() -> frozenset[str]:
+    """Function words that can follow an expression without it modifying a noun (context.yaml clause_words)."""
+    return frozenset(str(w).lower() for w in context_words()["clause_words"])
+
+
 @dataclass(frozen=True, slots=True)
 class Negative:
     id: str

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .candidates import Candidate, rejected_by
-from .grammar import context_words, phrase_regex
+from .grammar import clause_words, context_words, phrase_regex
 
 #: handlers whose expressions can be the ends of a range
 RANGE_HANDLERS = frozenset({"date", "numeric", "slash", "decade", "century", "quarter", "year_span"})
@@ -146,11 +146,6 @@ def _borrow_year(a: Candidate, b: Candidate) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def _clause_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in context_words()["clause_words"])
-
-
 _NEXT_WORD = re.compile(r"\s+([a-z][\w-]*)")
 
 
@@ -159,7 +154,7 @@ def _modifies_noun(text: str, c: Candidate) -> bool:
     if set(c.fields) - {"year", "_text"}:
         return False
     m = _NEXT_WORD.match(text, c.end)
-    return m is not None and m.group(1) not in _clause_words()
+    return m is not None and m.group(1) not in clause_words()
 
 
 def link_ranges(text: str, cands: list[Candidate], lo: int, lang: str) -> None:
