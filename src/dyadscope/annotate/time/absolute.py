@@ -173,7 +173,7 @@ def quarter_handler(f: Fields, ctx: Context) -> Resolved | None:
 
 
 def _the_quarter(f: Fields, ctx: Context) -> Resolved | None:
-    """"the quarter": the one the paragraph is about, else the last one reported (the one before the
+    """"the quarter": the one the document reports on, else the last one reported (the one before the
     publication's); "the current quarter": the publication's; "the year-ago quarter": that one a year back."""
     pub = ctx.publication
     if pub is None or pub.month is None:

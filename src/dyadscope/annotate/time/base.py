@@ -34,7 +34,8 @@ class Context:
     tense: str                      # "past" | "future"
     us_dates: bool | None           # month-first numeric dates, from evidence in the document
     before: str                     # the text just before the expression (for "a year" after an amount)
-    quarter: Point | None = None    # the last quarter named in the paragraph (its first month), if any
+    quarter: Point | None = None    # the first quarter named in the document (its first month): the period a
+                                    # report is about, which "a year earlier" and "the quarter" refer to
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .grammar import APOSTROPHE, DIGIT, Grammar, Rule, clause_words, context_words, negatives, phrase_regex
+from .words import spelled_year, time_words
 
 _BEFORE_WINDOW = 60
 
@@ -84,6 +85,20 @@ def modifier_start(text: str, start: int, end: int) -> int:
     return m.end() if after is not None and after.group(1) not in clause_words() else start
 
 
+def _year_number(value: str) -> int | None:
+    return int(value) if value.isdigit() else spelled_year(value, time_words())
+
+
+def _year_digits(fields: dict[str, str]) -> None:
+    """Years written in words become digits ("nineteen ninety-six" -> "1996"), so every handler reads digits."""
+    for key in ("year", "year2"):
+        value = fields.get(key)
+        if value is not None and not value.isdigit():
+            year = _year_number(value)
+            if year is not None:
+                fields[key] = str(year)
+
+
 def _fields(match: re.Match[str], names: tuple[tuple[str, str], ...]) -> dict[str, str]:
     out = {}
     for full, short in names:
@@ -110,7 +125,7 @@ def _accept(rule: Rule, fields: dict[str, str], text: str, start: int, end: int,
     before = text[max(lo, start - _BEFORE_WINDOW):start]
     if rule.requires_before is not None and not rule.requires_before.search(before):
         return (True, True) if rule.needs == "opener" else (False, False)
-    if rule.kind == "year" and "year" in fields and int(fields["year"]) < 1800 and \
+    if rule.kind == "year" and "year" in fields and (_year_number(fields["year"]) or 0) < 1800 and \
             not _openers(lang).search(before):
         return False, False
     if _needs_opener(rule, fields, ambiguous) and not _openers(lang).search(before):
@@ -187,6 +202,7 @@ def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: froz
         if not ok:
             continue
         rule = rules[chosen]
+        _year_digits(fields)
         start = modifier_start(text, start, end)
         fields["_text"] = text[start:end]
         out.append(Candidate(start=start, end=end, sentence=sentence, rule_id=rule.rule, handler=rule.handler,

@@ -153,7 +153,8 @@ def grammar(lang: str = "en") -> Grammar:
         dispatch[key] = tuple(i for i, r in enumerate(rules) if key in r.starts)
     unions = {members: _compile(r"(?<![\w])(?:" + "|".join(parts[i] for i in members) + r")(?![^\W_])", RULES)
               for members in set(dispatch.values())}
-    triggers = _trigger_words(words)
+    triggers = _trigger_words(words) | {str(w).lower() for e in load_entries(RULES) if _applies(e, lang, words)
+                                        for w in e.get("triggers", ())}
     return Grammar(lang=lang, rules=tuple(rules), triggers=triggers, dispatch=dispatch,
                    unions=unions, group_names=tuple(names))
 

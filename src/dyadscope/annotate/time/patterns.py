@@ -14,9 +14,9 @@ from typing import Any
 from .words import TimeWords
 
 #: macros that are written with digits only
-DIGIT_MACROS = frozenset({"year", "yy", "day"})
+DIGIT_MACROS = frozenset({"yy", "day"})
 #: macros that are written with digits or with words
-MIXED_MACROS = frozenset({"num", "ordinal"})
+MIXED_MACROS = frozenset({"num", "ordinal", "year"})
 
 
 def case_forms(words: Iterable[str]) -> list[str]:
@@ -84,6 +84,7 @@ def macro_forms(words: TimeWords, langs: tuple[str, ...]) -> dict[str, list[str]
         "half": langs_of(words.halves, langs),
         "num": langs_of(words.cardinals, langs) + list(words.tens),
         "ordinal": langs_of(words.ordinals, langs),
+        "year": [*words.year_centuries, *words.year_thousands],
         "roman": list(words.roman),
         "unit": langs_of(words.units, langs),
         "deictic": langs_of(words.deictic, langs),
@@ -123,8 +124,14 @@ def macros(words: TimeWords, langs: tuple[str, ...]) -> dict[str, Callable[[], s
               r"(?![^\W\d_])")
     ordinal = rf"(?:[0-9]{{1,2}}(?:st|nd|rd|th)|{alt(forms['ordinal'])})(?![^\W\d_])"
     roman = r"(?-i:" + "|".join(sorted(words.roman, key=len, reverse=True)) + r")(?![\w])"
+    teens = [w for w, v in words.cardinals.get("en", {}).items() if isinstance(v, float) and 10 <= v <= 19]
+    two_digits = rf"(?:{alt(teens)}|(?:{tens})(?:[\s-](?:{ones}))?)(?![^\W\d_])"
+    spelled = (rf"(?:{alt(words.year_centuries)})[\s-]+{two_digits}"
+               rf"|(?:(?<=year\s)|(?<=in\s)|(?<=by\s))(?:{alt(words.year_thousands)})"
+               rf"(?:\s+(?:and\s+)?(?:{ones}|{alt(teens)}))?(?![^\W\d_])")
+    year = rf"(?:(?:1[0-9]|20)[0-9]{{2}}(?![0-9])|{spelled})"
     return {
-        "year": lambda: r"(?:1[0-9]|20)[0-9]{2}(?![0-9])",
+        "year": lambda: year,
         "yy": lambda: r"[0-9]{2}(?![0-9])",
         "day": lambda: r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?(?![\w])",
         "month": lambda: cased("month"),

@@ -204,7 +204,7 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
             timexes.append(_timex(doc_id, text, c, r))
             groups.append(f"{c.sentence}:{c.extra['group']}" if "group" in c.extra else None)
             q = _QUARTER_VALUE.match(r.value)
-            if q and "year" not in c.fields.get("_text", "").lower():   # not "the year-ago quarter" itself
+            if q and quarter is None and "year" not in c.fields.get("_text", "").lower():   # not "the year-ago quarter" itself
                 quarter = Point(int(q.group(1)), 3 * int(q.group(2)) - 2)
             if r.kind not in ("duration", "set"):
                 p = point_of(r.value)

@@ -71,6 +71,8 @@ class TimeWords:
     cardinals: dict[str, dict[str, Number]]
     tens: dict[str, int]
     ones: dict[str, int]
+    year_centuries: dict[str, int]             # "nineteen" -> 19 (years in words: "nineteen ninety-six")
+    year_thousands: dict[str, int]             # "two thousand" -> 2000
     ordinals: dict[str, dict[str, int]]
     roman: dict[str, int]
     units: dict[str, dict[str, Unit]]          # lang -> form -> unit
@@ -166,6 +168,8 @@ def time_words() -> TimeWords:
                        for lang, t in num["cardinals"].items()},
             tens=_lower_map(num["tens_units"]["en"]),
             ones=_lower_map(num["tens_units"]["units"]),
+            year_centuries=_lower_map(num["spelled_years"]["centuries"]),
+            year_thousands=_lower_map(num["spelled_years"]["thousands"]),
             ordinals={lang: _lower_map(t) for lang, t in num["ordinals"].items()},
             roman={str(k): int(v) for k, v in num["roman"].items()},
             units=units,
@@ -189,6 +193,36 @@ def time_words() -> TimeWords:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataFileError(f"a time data file under data/time/ is malformed: {exc!r}",
                             hint="compare it with the layout described at the top of the file") from exc
+
+
+def spelled_year(text: str, words: TimeWords) -> int | None:
+    """The year a year written in words stands for ("nineteen ninety-six" -> 1996, "two thousand and one" ->
+    2001); None when ``text`` is not one."""
+    parts = " ".join(text.lower().replace("-", " ").split()).split()
+    for phrase, base in words.year_thousands.items():
+        head = phrase.split()
+        if parts[:len(head)] == head:
+            rest = [w for w in parts[len(head):] if w != "and"]
+            if not rest:
+                return base
+            n = _small_number(rest, words)
+            return base + n if n is not None else None
+    if len(parts) >= 2 and parts[0] in words.year_centuries:
+        n = _small_number(parts[1:], words)
+        if n is not None and 10 <= n <= 99:
+            return words.year_centuries[parts[0]] * 100 + n
+    return None
+
+
+def _small_number(parts: list[str], words: TimeWords) -> int | None:
+    """A number under a hundred written as one or two words ("ninety six", "twelve")."""
+    if len(parts) == 2 and parts[0] in words.tens and parts[1] in words.ones:
+        return words.tens[parts[0]] + words.ones[parts[1]]
+    if len(parts) == 1:
+        value = words.cardinals.get("en", {}).get(parts[0])
+        if isinstance(value, float) and value.is_integer() and value < 100:
+            return int(value)
+    return None
 
 
 def lookup(table: dict[str, dict[str, Any]], lang: str, form: str | None) -> Any:
