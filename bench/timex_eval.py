@@ -29,9 +29,9 @@ import datetime as dt
 import json
 import re
 import sys
-from collections import defaultdict
 import time
 import warnings
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
