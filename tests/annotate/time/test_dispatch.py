@@ -66,11 +66,14 @@ def test_every_case_gives_the_same_candidates_as_trying_every_rule_everywhere() 
 def test_news_text_gives_the_same_candidates_as_trying_every_rule_everywhere(shared: Path) -> None:
     ambiguous = time_words().ambiguous_months
     g = grammar("en")
-    docs = read_timeml(EXTERNAL / "tempeval3-tbaq-cleaned" / "AQUAINT")[::6]
+    tbaq = EXTERNAL / "tempeval3-tbaq-cleaned"
+    docs = read_timeml(tbaq / "AQUAINT")[::3] + read_timeml(tbaq / "TimeBank")[::12]
     for doc in docs:
+        lowered = doc.text.lower()
         for s in segment(doc.doc, doc.text):
-            assert _found(find(doc.text, s.start, s.end, s.index, g, ambiguous)) == \
-                _everywhere(doc.text, s.start, s.end, g), s.text
+            want = _everywhere(doc.text, s.start, s.end, g)
+            assert _found(find(doc.text, s.start, s.end, s.index, g, ambiguous)) == want, s.text
+            assert _found(find(doc.text, s.start, s.end, s.index, g, ambiguous, lowered)) == want, s.text
 
 
 def test_a_rule_without_starts_is_refused() -> None:

@@ -133,49 +133,63 @@ def _accept(rule: Rule, fields: dict[str, str], text: str, start: int, end: int,
     return True, False
 
 
-_WINDOW = 60   # an expression begins at most this many characters before the trigger it holds
+_WINDOW = 40   # an expression begins at most this many characters before the first trigger it holds
 #: words, digit runs and apostrophes before digits: where rules can begin and the triggers they hold
 _SCANNER = re.compile(r"(?P<w>[^\W\d_]+)|(?P<d>[0-9]+)|(?P<q>['’‘])(?=[0-9])")
 
 
-def start_positions(text: str, lo: int, hi: int, g: Grammar) -> list[tuple[int, tuple[int, ...]]]:
+def start_positions(text: str, lo: int, hi: int, g: Grammar,
+                    lowered: str | None = None) -> list[tuple[int, tuple[int, ...]]]:
     """Where an expression can begin, in order, with the rules that can begin there: a digit or a word some
     rule begins with, at or at most ``_WINDOW`` characters before a digit or trigger word (every expression
-    holds one)."""
-    tokens: list[tuple[int, str | None, bool]] = []   # (position, dispatch key or None, is a trigger)
-    triggers, dispatch = g.triggers, g.dispatch
-    for m in _SCANNER.finditer(text, lo, hi):
+    holds one). ``lowered`` is ``text.lower()`` when it has the same length (it saves lower-casing each word)."""
+    scan = lowered if lowered is not None else text
+    table, articles = g.words, g.articles
+    tokens: list[tuple[int, tuple[int, ...], bool]] = []   # (position, rules that can begin there, trigger)
+    article: tuple[int, tuple[int, ...], bool] | None = None
+    for m in _SCANNER.finditer(scan, lo, hi):
         kind = m.lastgroup
         if kind == "w":
-            word = m.group().lower()
-            trigger = word in triggers
-            if trigger or word in dispatch:
-                tokens.append((m.start(), word, trigger))
-        elif kind == "d":
-            at = m.start()
+            word = m.group() if lowered is not None else m.group().lower()
+            info = table.get(word)
+            if article is not None:   # "the" goes on only before a word rules know
+                if info is not None or word in g.bridges:
+                    tokens.append(article)
+                article = None
+            if info is None:
+                continue
+            if word in articles:
+                article = (m.start(), info[0], info[1])
+            else:
+                tokens.append((m.start(), info[0], info[1]))
+            continue
+        if article is not None:
+            tokens.append(article)
+            article = None
+        at = m.start()
+        if kind == "d":
             glued = at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_")
-            tokens.append((at, None if glued else DIGIT, True))
+            tokens.append((at, () if glued else g.dispatch.get(DIGIT, ()), True))
         else:
-            tokens.append((m.start(), APOSTROPHE, False))
+            tokens.append((at, g.dispatch.get(APOSTROPHE, ()), False))
     out: list[tuple[int, tuple[int, ...]]] = []
     trigger_at = -1
-    for pos, key, trigger in reversed(tokens):
+    for pos, rules, trigger in reversed(tokens):
         if trigger:
             trigger_at = pos
-        if key is not None and trigger_at >= 0 and trigger_at - pos <= _WINDOW:
-            rules = dispatch.get(key)
-            if rules:
-                out.append((pos, rules))
+        if rules and trigger_at >= 0 and trigger_at - pos <= _WINDOW:
+            out.append((pos, rules))
     out.reverse()
     return out
 
 
-def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: frozenset[str]) -> list[Candidate]:
-    """Candidates in ``text[lo:hi]``, left to right, not overlapping."""
+def find(text: str, lo: int, hi: int, sentence: int, g: Grammar, ambiguous: frozenset[str],
+         lowered: str | None = None) -> list[Candidate]:
+    """Candidates in ``text[lo:hi]``, left to right, not overlapping (``lowered``: see :func:`start_positions`)."""
     out: list[Candidate] = []
     pos = lo
     rules = g.rules
-    for start, members in start_positions(text, lo, hi, g):
+    for start, members in start_positions(text, lo, hi, g, lowered):
         if start < pos:
             continue
         m = g.unions[members].match(text, start, hi)

@@ -60,6 +60,10 @@ class Grammar:
     dispatch: dict[str, tuple[int, ...]]
     #: per such tuple of rules, their union (named groups r<index> and r<index>_<group>)
     unions: dict[tuple[int, ...], re.Pattern[str]]
+    #: every word rules begin with or that is a trigger: (the rules that can begin with it, is it a trigger)
+    words: dict[str, tuple[tuple[int, ...], bool]]
+    articles: frozenset[str]     # starts only before a word of ``words``, a digit or a bridge
+    bridges: frozenset[str]
     group_names: tuple[tuple[tuple[str, str], ...], ...]   # per rule: (prefixed name, short name)
 
 
@@ -155,8 +159,12 @@ def grammar(lang: str = "en") -> Grammar:
               for members in set(dispatch.values())}
     triggers = _trigger_words(words) | {str(w).lower() for e in load_entries(RULES) if _applies(e, lang, words)
                                         for w in e.get("triggers", ())}
+    table = {w: (dispatch.get(w, ()), w in triggers) for w in (set(dispatch) | triggers) - {DIGIT, APOSTROPHE}}
+    articles = context_words()["articles"]
     return Grammar(lang=lang, rules=tuple(rules), triggers=triggers, dispatch=dispatch,
-                   unions=unions, group_names=tuple(names))
+                   unions=unions, group_names=tuple(names), words=table,
+                   articles=frozenset(str(w).lower() for w in articles["words"]),
+                   bridges=frozenset(str(w).lower() for w in articles["bridges"]))
 
 
 def _prefixer(index: int) -> Callable[[re.Match[str]], str]:

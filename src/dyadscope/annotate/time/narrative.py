@@ -54,9 +54,14 @@ def _topic() -> tuple[int, int, float, frozenset[str]]:
             frozenset(str(w).lower() for w in spec["stopwords"]))
 
 
+@lru_cache(maxsize=8)
+def _long_words(min_length: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])[^\W\d_]{{{min_length},}}(?![\w])")
+
+
 def _content_words(text: str, min_length: int, stop: frozenset[str]) -> set[str]:
-    return {w for w in (x.lower() for x in _WORDS.findall(text)) if len(w) >= min_length and w.isalpha()
-            and w not in stop}
+    """The words of ``text`` (lower case, all letters, ``min_length`` or longer) that are not stop words."""
+    return set(_long_words(min_length).findall(text.lower())) - stop
 
 
 class _Topics:

@@ -99,6 +99,8 @@ def future_cue(text: str) -> bool:
 
 def numeric_style(text: str) -> bool | None:
     """True if the text writes numeric dates month first (3/12/2003), False if day first, None if unknown."""
+    if "/" not in text:
+        return None
     us = eu = False
     for m in _SLASH_DATE.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
@@ -174,8 +176,11 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
     us_dates = numeric_style(text)
     day_rule = f"{RULESET}.v{words.version}:day_list"
     found: list[tuple[_Span, list[Candidate]]] = []
+    lowered: str | None = text.lower()
+    if lowered is not None and len(lowered) != len(text):   # a letter whose lower case is longer
+        lowered = None
     for span in spans:
-        cands = find(text, span.start, span.end, span.index, g, words.ambiguous_months)
+        cands = find(text, span.start, span.end, span.index, g, words.ambiguous_months, lowered)
         if not cands:
             continue
         cands = day_lists(text, cands, span.start, span.end, day_rule)
