@@ -167,6 +167,16 @@ def deictic_unit_handler(f: Fields, ctx: Context) -> Resolved | None:
     return Resolved(value, kind="relative", anchor=_anchor_label("publication", pub), mod=_mod(f, ctx))
 
 
+@handler("deictic_half")
+def deictic_half_handler(f: Fields, ctx: Context) -> Resolved | None:
+    """"the second half of the year", "the first half of last year": YYYY-H1 / YYYY-H2."""
+    half = lookup(ctx.words.halves, ctx.lang, f.get("half"))
+    year = deictic_unit_handler({"det": f.get("det", "the"), "unit": "year", "_text": "the year"}, ctx)
+    if half is None or year is None or not year.value.isdigit():
+        return year
+    return Resolved(f"{year.value}-H{half}", kind=year.kind, anchor=year.anchor)
+
+
 def _weekend(word: str, ctx: Context) -> Resolved:
     pub = ctx.publication
     if pub is None or pub.day is None:
