@@ -152,7 +152,7 @@ def analyse(paths: list[Path], gold: list[Record], manifest: Path | None) -> dic
             continue
         sent = normalise(s["sentence"])
         line = (f"{s['doc']}: {s['plover']} {s['source']}->{s['target']} [{s['rule']}] «{s['trigger']}» "
-                f"{s['modality']} | {s['sentence'][:220]}")
+                f"{s['modality']}{' implied:' + s['target_basis'] + '/' + s['source_basis'] if 'implied' in (s['target_basis'], s['source_basis']) else ''} | {s['sentence'][:220]}")
         if any(g["doc"] == s["doc"] and covers(sent, normalise(g["quote"])) for g in gold_in):
             false_pos["extra_in_gold_sentence"].append(line)
         else:

@@ -176,6 +176,9 @@ class Event:
     #: "text" when the target is named in the evidence sentence; "implied" when the sentence names only the
     #: source and the target is the other state of the dyad named just before (lower confidence)
     target_basis: str = "text"
+    #: "implied" when the sentence is an agentless passive and the source is the other state of the dyad
+    #: named in the passage ("two Russian journalists were detained in Baku": AZE), else "text"
+    source_basis: str = "text"
     #: why the modality is what it is: the rule ("modality.v1:hypothetical") and the words that decided it
     modality_rule: str = ""
     modality_cue: str | None = None

@@ -39,6 +39,7 @@ class Grammar:
     subordinators: frozenset[str]
     relative: frozenset[str]
     coordinators: frozenset[str]
+    clause_coordinators: frozenset[str]
     be: frozenset[str]
     have: frozenset[str]
     do: frozenset[str]
@@ -71,7 +72,7 @@ def grammar() -> Grammar:
 
     return Grammar(
         clause_punct=words("clause_punct"), subordinators=words("subordinators"), relative=words("relative"),
-        coordinators=words("coordinators"), be=words("be"), have=words("have"), do=words("do"),
+        coordinators=words("coordinators"), clause_coordinators=words("clause_coordinators"), be=words("be"), have=words("have"), do=words("do"),
         modal=words("modal"), group_adverbs=words("group_adverbs"), prepositions=words("prepositions"),
         determiners=words("determiners"), possessive_marks=words("possessive_marks"),
         np_stops=words("np_stops"), reciprocal=tuple(str(w) for w in data["reciprocal"]),
@@ -207,6 +208,9 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
         if w in g.relative and i > 0 and words[i - 1] == "," and relative_from is None:
             relative_from = current
             current = open_clause(current, "relative")
+        elif _coordinated_clause(words, i, g):
+            relative_from = None
+            current = open_clause(-1, "main")
         elif w in g.clause_punct or (w in g.subordinators and not _in_phrase(words, i)) or _complementizer(words, caps, i, g):
             relative_from = None
             current = open_clause(-1, "main" if w in g.clause_punct else "sub")
@@ -214,6 +218,35 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
                 x in g.coordinators or x == "," or x in g.group_adverbs for x in words[:i]))
         ids.append(current)
     return tuple(ids), tuple(parent), tuple(kinds)
+
+
+def _verbish(word: str, g: Grammar) -> bool:
+    from .triggers import verb_tags
+
+    return word in g.auxiliaries or bool(verb_tags(word) & {"past", "third"}) or \
+        (word.endswith("ed") and len(word) > 4)
+
+
+def _coordinated_clause(words: tuple[str, ...], i: int, g: Grammar) -> bool:
+    """A coordinator after a comma or semicolon that a subject and its verb follow opens a main clause
+    ("…, but Baku declined", "…, and the foreign ministry summoned …"); not a shared subject ("…, but
+    restrained itself") nor the last item of a list ("Azerbaijan, Georgia, and Ukraine signed")."""
+    if i == 0 or words[i] not in g.clause_coordinators or words[i - 1] not in (",", ";"):
+        return False
+    for k in range(i - 2, max(-1, i - 6), -1):       # "X, Y, and Z": a comma just before is a list
+        if words[k] == ",":
+            return False
+        if _verbish(words[k], g):
+            break
+    subject = False
+    for x in words[i + 1:i + 9]:
+        if x in (",", ";", ".", ":", "(", ")"):
+            return False
+        if _verbish(x, g):
+            return subject
+        if x not in g.group_adverbs:
+            subject = True
+    return False
 
 
 def _complementizer(words: tuple[str, ...], caps: Callable[[int], bool], i: int, g: Grammar) -> bool:

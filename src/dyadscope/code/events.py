@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from ..options import Options
 from ..pipeline import Analysis, stage
 from ..records import Event, Mention, NarrativeTime, Sentence, Timex
-from . import anaphora, dating, modality, roles, triggers
-from .arguments import Arg, mention_args
+from . import anaphora, dating, implied, modality, roles, triggers
+from .arguments import Arg, in_prepositional_phrase, mention_args
 from .chunks import Chunks, chunk, grammar
 from .intensity import quad_and_intensity
 from .issues import issues_of, paragraph_text
@@ -297,32 +297,19 @@ def stated_intention(event: Event, said_by: Arg) -> Event:
                                modality_rule=_STATED_RULE).with_id()
 
 
-def implied_partner(ctx: DocContext, sentence: Sentence, src: Arg) -> Arg | None:
-    """The partner of an act whose sentence names no one but its source: the other state of the dyad under
-    study, when the sentence or the two before it in the paragraph name it ("Russia closed the land border."
-    after a sentence about Azerbaijan)."""
-    dyad = ctx.dyad
-    if src.code not in dyad or any(a.code != src.code for a in ctx.args(sentence.index)):
-        return None
-    other = dyad[1] if src.code == dyad[0] else dyad[0]
-    j = sentence.index - 1
-    while j >= 0 and j >= sentence.index - 2 and ctx.sentence(j).paragraph == sentence.paragraph:
-        for a in reversed(ctx.args(j)):
-            if a.code == other:
-                return Arg(code=a.code, text=a.text, start=-1, end=-1, kind=a.kind, person=a.person,
-                           detail=a.detail, via="implied")
-        j -= 1
-    return None
-
-
 def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r: roles.Roles,
            mod: modality.Modality, when: dating.DateChoice) -> Event | None:
     entry = hit.entry
     src, tgt = r.source, r.target
+    if src is None and tgt is not None and r.how == "passive.no_agent" and \
+            entry.plover in implied.settings().source_types:
+        src = implied.partner(tgt.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
     if src is None:
         return None
-    if tgt is None and not entry.no_target:
-        tgt = implied_partner(ctx, sentence, src)
+    if tgt is None and not entry.no_target and (hit.head_kind == "verb" or r.how == "noun.subject"):
+        tgt = implied.partner(src.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad,
+                              lambda a: a.start >= 0 and not ch.same_clause(a.start, hit.head)
+                              and in_prepositional_phrase(ch, a) is None)
     if tgt is None and not entry.no_target and not entry.target_optional:
         return None
     if entry.target_kinds and (tgt is None or tgt.kind not in entry.target_kinds):
@@ -338,7 +325,9 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
     if src.via == "anaphor" or (tgt is not None and tgt.via == "anaphor"):
         confidence *= 0.85
     if tgt is not None and tgt.via == "implied":
-        confidence *= 0.7
+        confidence *= implied.settings().target_confidence
+    if src.via == "implied":
+        confidence *= implied.settings().source_confidence
     if r.how.endswith("subject") or r.how == "passive":
         confidence *= 0.9
     return Event(
@@ -352,6 +341,7 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         issues=ctx.issues(sentence.index), mode=entry.mode, attributed_to=mod.attributed_to,
         confidence=round(confidence, 3), rule=entry.rule, sentence_index=sentence.index,
         target_basis="implied" if tgt is not None and tgt.via == "implied" else "text",
+        source_basis="implied" if src.via == "implied" else "text",
         modality_rule=mod.rule, modality_cue=mod.cue, date_rule=when.rule,
     ).with_id()
 

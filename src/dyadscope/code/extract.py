@@ -20,7 +20,7 @@ EVENT_FIELDS: tuple[str, ...] = (
     "source_person", "target_person", "plover", "quad", "intensity", "date_start", "date_end",
     "date_precision", "date_text", "date_basis", "issues", "modality", "confidence", "rule",
     # extras
-    "event_id", "trigger_start", "trigger_end", "mode", "attributed_to", "sentence_index", "target_basis",
+    "event_id", "trigger_start", "trigger_end", "mode", "attributed_to", "sentence_index", "target_basis", "source_basis",
     "modality_rule", "modality_cue", "date_rule",
 )
 

@@ -233,6 +233,8 @@ def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
             return None
         if w in g.determiners and w not in ("its", "their", "his", "her"):
             return None
+        if w in g.auxiliaries or verb_tags(w) & {"past", "third"}:
+            return None                   # "Russian envoys made frequent visits": the subject, not the NP
         j -= 1
     return None
 
@@ -271,6 +273,8 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
                 if owner is not None:
                     later = _right_targets(chunks, hit, args, owner, entry.target_preps, frozenset(), next_heads)
                     return Roles(owner, later, "passive.owner")
+            if agent is None and subject is not None and not entry.no_target:
+                return Roles(None, subject, "passive.no_agent")     # the source may be implied (.implied)
             roles = Roles(agent, None if entry.no_target else subject, "passive")
         else:
             shared = _coordinated_verb(chunks, hit, previous)
