@@ -92,9 +92,15 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     return best[1] if best else "none"
 
 
+@lru_cache(maxsize=1)
+def _future_regex() -> re.Pattern[str]:
+    future = alt([str(w) for w in context_words()["tense"]["future"]])
+    return re.compile(rf"(?<![\w'])(?:{future})(?!\w)", re.IGNORECASE)
+
+
 def future_cue(text: str) -> bool:
     """Does ``text`` hold a future cue ("will", "plans to", "is to")?"""
-    return any(m.group("future") for m in _tense_regex().finditer(text))
+    return _future_regex().search(text) is not None
 
 
 def numeric_style(text: str) -> bool | None:
