@@ -16,8 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .calendar import Point, quarter_of, week_value
+from .grammar import context_words
+from .patterns import alt
 from .words import TimeWords, Unit, lookup
 
 Fields = dict[str, str]
@@ -51,8 +54,13 @@ class Resolved:
 Handler = Callable[[Fields, Context], Resolved | None]
 HANDLERS: dict[str, Handler] = {}
 
-_AMOUNT_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|thousand|hundred|dollars?|euros?|percent|cents?|times|"
-                            r"barrels|tons|tonnes)|%)\S*\s+$", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def amount_before() -> re.Pattern[str]:
+    """An amount right before "a year", "a week" that makes it a rate ("$5 a year", "twice a week"): a SET."""
+    words = alt([str(w) for w in context_words()["rate_after"]])
+    return re.compile(rf"(?:\d|\b(?:{words}))\S*\s+$", re.IGNORECASE)
+
+
 _WS = re.compile(r"\s+")
 
 

@@ -12,7 +12,6 @@ import re
 
 from .absolute import date_handler
 from .base import (
-    _AMOUNT_BEFORE,
     Context,
     Fields,
     Resolved,
@@ -24,6 +23,7 @@ from .base import (
     _month,
     _norm,
     _unit,
+    amount_before,
     duration_value,
     handler,
     number,
@@ -269,7 +269,7 @@ def duration_handler(f: Fields, ctx: Context) -> Resolved | None:
     if isinstance(n, float) and "and a half" in _norm(f.get("_text", "")):
         n += 0.5
     article = (f.get("num") or "").lower() in ("a", "an") or (f.get("the") or "").lower() in ("a", "an")
-    if article and not mod and not f.get("span") and _AMOUNT_BEFORE.search(ctx.before):
+    if article and not mod and not f.get("span") and amount_before().search(ctx.before):
         return Resolved(duration_value(1.0, unit.code), type="SET", kind="set")
     return Resolved(duration_value(n, unit.code), type="DURATION", kind="duration", mod=mod)
 
