@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .base import (
     Context,
@@ -25,9 +26,13 @@ from .base import (
     handler,
 )
 from .calendar import Point, quarter_of, shift, valid_day
+from .grammar import context_words
 from .words import Holiday, lookup
 
-_YEAR_AGO = re.compile(r"year[\s-]+(?:ago|earlier)", re.IGNORECASE)
+
+@lru_cache(maxsize=1)
+def _year_ago() -> re.Pattern[str]:
+    return re.compile(str(context_words()["year_ago"]), re.IGNORECASE)
 
 
 @handler("date")
@@ -156,7 +161,7 @@ def quarter_handler(f: Fields, ctx: Context) -> Resolved | None:
     if year is not None:
         return Resolved(f"{year:04d}-Q{q}")
     pub = ctx.publication
-    back = 1 if _YEAR_AGO.search(f.get("_text", "")) else 0   # "the year-earlier third quarter"
+    back = 1 if _year_ago().search(f.get("_text", "")) else 0   # "the year-earlier third quarter"
     if ctx.local is not None and not f.get("deictic"):
         return Resolved(f"{ctx.local.year - back:04d}-Q{q}", kind="narrative",
                         anchor=_anchor_label("narrative", ctx.local))
@@ -186,7 +191,7 @@ def _the_quarter(f: Fields, ctx: Context) -> Resolved | None:
         point = ctx.quarter
     else:
         point = shift(Point(pub.year, pub.month), "quarter", -1)
-    if _YEAR_AGO.search(text):
+    if _year_ago().search(text):
         point = shift(point, "year", -1)
     return Resolved(_at_unit(point, "quarter") or "XXXX-QX", kind="relative", anchor=_anchor_label("publication", pub))
 

@@ -31,9 +31,6 @@ APOSTROPHE = "'"     # ... and of an apostrophe before digits ('90s)
 _MACRO_RE = re.compile(r"\{([a-z_]+)(?:#(\d))?\}")
 _GROUP_RE = re.compile(r"\(\?P<([a-z_0-9]+)>")
 _LETTERS = re.compile(r"[^\W\d_]+")
-#: words too common to be worth a look on their own: only a digit or a real time word triggers a look
-_NOT_TRIGGERS = frozenset({"a", "an", "the", "of", "some", "many", "few", "several", "one", "in", "to", "at", "is",
-                           "until", "each", "every", "per", "this", "that", "next", "last", "и", "в", "с", "по"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +186,7 @@ def _trigger_words(words: TimeWords) -> frozenset[str]:
     for names in words.holidays.values():
         for name in names:
             out.update(w.lower() for w in _LETTERS.findall(name) if len(w) > 3)
-    return frozenset(out - _NOT_TRIGGERS)
+    return frozenset(out - {str(w).lower() for w in context_words()["not_triggers"]})
 
 
 @cache

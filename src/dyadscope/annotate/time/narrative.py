@@ -29,7 +29,11 @@ from .grammar import context_words, phrase_regex
 from .tagger import future_cue
 
 _WORDS = re.compile(r"\w+")
-_LEAD_CONJUNCTIONS = frozenset({"and", "but", "so", "yet", "then", "и", "но", "а"})
+
+
+@lru_cache(maxsize=1)
+def _lead_conjunctions() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in context_words()["lead_conjunctions"])
 
 
 @lru_cache(maxsize=8)
@@ -41,7 +45,8 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         return list(table.get(lang, [])) + (list(table.get("en", [])) if lang != "en" else [])
 
     governing = re.compile(phrase_regex(words("governing_openers")).pattern + r"(?:\s+the)?\s*$", re.IGNORECASE)
-    opening = re.compile(r"^\W*(?:(?:and|but|so|yet|then|и|но|а)\s+)?"
+    lead = phrase_regex(ctx["lead_conjunctions"]).pattern
+    opening = re.compile(rf"^\W*(?:{lead}\s+)?"
                          + phrase_regex(words("continuation_openers") + words("continuation_pronouns")).pattern,
                          re.IGNORECASE)
     return governing, opening
@@ -98,7 +103,7 @@ def _strong(t: Timex, sentence: Sentence, text: str, governing: re.Pattern[str])
     if governing.search(before):
         return True
     lead = _WORDS.findall(text[sentence.start:t.start].lower())
-    return all(w in _LEAD_CONJUNCTIONS for w in lead)
+    return all(w in _lead_conjunctions() for w in lead)
 
 
 def _future(text: str) -> bool:
