@@ -106,7 +106,7 @@ def test_a_document_that_cannot_be_written_leaves_nothing_behind(tmp_path: Path)
     with open_store(tmp_path / "t.duckdb") as s:
         d = document("broken")
         bad = dataclasses.replace(event(d, 1, "RUS", "AZE"), start=2**40)  # no INTEGER holds it
-        with pytest.raises(StoreError, match="nothing of this document was written"):
+        with pytest.raises(StoreError, match="nothing of these documents was written"):
             s.add_analysis(Analysis(document=d, events=(event(d, 2, "RUS", "AZE"), bad)))
         assert not s.has_document(d.doc_id)
         assert s.stats()["events"] == 0
@@ -180,3 +180,19 @@ def test_recoding_a_document_replaces_its_records_or_keeps_the_old_ones_when_it_
             s.replace_analysis(Analysis(document=d, events=(bad,)), pipeline_key="newer")
         assert [e.sentence for e in s.events(doc_id=d.doc_id)] == ["sentence 2", "sentence 3"]
         assert not s.replace_analysis(Analysis(document=document("never stored")))
+
+
+def test_a_batch_of_documents_is_written_together_skipping_those_already_stored(tmp_path: Path) -> None:
+    with open_store(tmp_path / "b.duckdb") as s:
+        a, b, c = document("first"), document("second"), document("third")
+        assert s.add_analysis(Analysis(document=a))
+        added = s.add_analyses([Analysis(document=d, events=(event(d, 1, "RUS", "AZE"),)) for d in (a, b, c, b)],
+                               stamps=[None, (10, 20), None, None])
+        assert added == [False, True, True, False]
+        assert [d.doc_id for d in s.documents()] == [a.doc_id, b.doc_id, c.doc_id]
+        assert s.stats()["events"] == 2
+        bad = dataclasses.replace(event(a, 1, "RUS", "AZE"), start=2**40)
+        d, e = document("fourth"), document("fifth")
+        with pytest.raises(StoreError, match="nothing of these documents was written"):
+            s.add_analyses([Analysis(document=d), Analysis(document=e, events=(dataclasses.replace(bad, doc_id=e.doc_id),))])
+        assert not s.has_document(d.doc_id) and not s.has_document(e.doc_id)

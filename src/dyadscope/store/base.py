@@ -28,7 +28,8 @@ Writes
 ------
 - :meth:`add_analysis` writes one document and everything derived from it (sentences, timexes, mentions,
   events, periods, facts) in **one transaction**: all or nothing, so a build killed midway never leaves a
-  half-written document behind.
+  half-written document behind. :meth:`add_analyses` does the same for a small batch of whole documents
+  (``build`` writes batches: a kill loses at most the batch being written, which the next run redoes).
 - :meth:`replace_analysis` recodes a stored document (new stages or language data): everything derived from
   it is replaced in one transaction; the document itself never changes. :meth:`stale_documents` lists the
   documents coded by another pipeline (``build --recode`` uses both).
@@ -58,7 +59,7 @@ from __future__ import annotations
 
 import abc
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Self
@@ -184,6 +185,13 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def stale_documents(self, pipeline_key: str) -> list[str]:
         """Ids of current documents coded by other stages or language data than ``pipeline_key`` names."""
+
+    @abc.abstractmethod
+    def add_analyses(self, analyses: Sequence[Analysis], *, run_id: str | None = None, pipeline_key: str = "",
+                     stamps: Sequence[FileStamp | None] | None = None) -> list[bool]:
+        """:meth:`add_analysis` for several documents in **one** transaction (far fewer statements: what
+        ``build`` uses). All of them are written or none; returns, per analysis, whether it was added (False when
+        its document was stored before or earlier in the same list)."""
 
     @abc.abstractmethod
     def known_files(self) -> dict[str, KnownFile]:

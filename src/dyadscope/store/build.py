@@ -8,8 +8,9 @@ Incremental and resumable:
   only its cleaned text tells its id;
 - a file whose content changed is a new document; the old one is kept (documents are immutable) and marked
   superseded by the new one when it came from the same path (see :mod:`dyadscope.store.base`);
-- each document is written in one transaction, so killing a build at any moment leaves only whole documents;
-  re-running completes the work with no duplicates.
+- documents are written whole, a small batch per transaction, so killing a build at any moment leaves only
+  whole documents (at most one batch of coded work is lost); re-running completes the work with no
+  duplicates.
 
 After the per-document phase comes the cross-document step: stories (:mod:`dyadscope.resolve.stories`) from
 the stored events, then contradictions (``dyadscope.resolve.contradictions.find_contradictions(facts,
@@ -37,7 +38,7 @@ from ..errors import DyadscopeError, IngestError, UsageError
 from ..ingest import Skipped, Source, discover
 from ..lexicon import version_of
 from ..options import Options
-from ..pipeline import DEFAULT_STAGES, plan, registered
+from ..pipeline import DEFAULT_STAGES, Analysis, plan, registered
 from ..records import Contradiction, Fact, Story
 from ..resolve.stories import resolve
 from ..scale import Coded, Failed, Known, Outcome, code_documents
@@ -164,6 +165,7 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
     report = BuildReport(summary=summary, run_id=store.begin_run([str(p) for p in paths], names), stages=names)
     status = "failed"
     coded: Generator[Outcome, None, None] | None = None
+    writer: _Writer | None = None
     try:
         sources = _sources(paths, options, summary)
         total = len(sources)
@@ -177,6 +179,7 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
                     and known.pipeline_key == key:
                 unchanged[i] = Known(known.doc_id, known.doc, str(s.path))
         todo = [s for i, s in enumerate(sources) if i not in unchanged]
+        writer = _Writer(store, report, key, on_document)
         coded = code_documents(todo, options, names, store.document_ids(), workers=workers,
                                backend=backend)
         for i, source in enumerate(sources):
@@ -196,16 +199,9 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
                 _tell(on_document, "stored", source.doc)
                 continue
             assert isinstance(outcome, Coded)
-            analysis = outcome.analysis
-            summary.removed_kinds.update(r.kind for r in analysis.document.removed)
-            if store.add_analysis(analysis, run_id=report.run_id, pipeline_key=key, stamp=stamps[i]):
-                report.added += 1
-                report.events += len(analysis.events)
-                _tell(on_document, "added", source.doc)
-            else:  # the same text twice in one run
-                report.already_stored += 1
-                store.mark_current(analysis.document.doc_id, analysis.document.path, stamps[i])
-                _tell(on_document, "stored", source.doc)
+            summary.removed_kinds.update(r.kind for r in outcome.analysis.document.removed)
+            writer.add(outcome.analysis, source.doc, stamps[i])
+        writer.flush()
         if progress:
             progress(total, total, "")
         coded.close()
@@ -221,12 +217,52 @@ def build(paths: Sequence[Path], store: Store, options: Options, *, workers: int
         status = "done"
     except KeyboardInterrupt:
         status = "interrupted"
+        if writer is not None:
+            writer.flush()  # what was coded is whole: keep it
         raise
     finally:
         if coded is not None:
             coded.close()  # shuts the worker pool down even when the loop stopped early
         store.end_run(report.run_id, report.counts(), status)
     return report
+
+
+#: documents written per transaction by build (a kill loses at most these, which the next run redoes)
+WRITE_BATCH = 16
+#: ... or fewer, when their records add up to this many rows
+WRITE_ROWS = 20_000
+
+
+class _Writer:
+    """Collects coded documents and writes them in batches (one transaction each: far fewer statements)."""
+
+    def __init__(self, store: Store, report: BuildReport, key: str, on_document: DocumentFn | None) -> None:
+        self.store, self.report, self.key, self.on_document = store, report, key, on_document
+        self.pending: list[tuple[Analysis, str, FileStamp | None]] = []
+        self.rows = 0
+
+    def add(self, analysis: Analysis, name: str, stamp: FileStamp | None) -> None:
+        self.pending.append((analysis, name, stamp))
+        self.rows += sum(len(x) for x in (analysis.sentences, analysis.timexes, analysis.mentions, analysis.events,
+                                          analysis.periods, analysis.facts))
+        if len(self.pending) >= WRITE_BATCH or self.rows >= WRITE_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending, self.rows = self.pending, [], 0
+        added = self.store.add_analyses([a for a, _, _ in batch], run_id=self.report.run_id, pipeline_key=self.key,
+                                        stamps=[st for _, _, st in batch])
+        for (analysis, name, stamp), ok in zip(batch, added, strict=True):
+            if ok:
+                self.report.added += 1
+                self.report.events += len(analysis.events)
+                _tell(self.on_document, "added", name)
+            else:  # the same text twice in one run
+                self.report.already_stored += 1
+                self.store.mark_current(analysis.document.doc_id, analysis.document.path, stamp)
+                _tell(self.on_document, "stored", name)
 
 
 def _recode(store: Store, doc_ids: list[str], options: Options, names: tuple[str, ...], key: str,

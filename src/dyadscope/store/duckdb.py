@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -103,32 +103,66 @@ class DuckDBStore(Store):
 
     def add_analysis(self, analysis: Analysis, *, run_id: str | None = None, pipeline_key: str = "",
                      stamp: FileStamp | None = None) -> bool:
-        self._writable()
-        doc = analysis.document
-        with self._db.transaction(f"could not store {doc.doc}",
-                                  hint="nothing of this document was written; re-run build to retry it") as con:
-            if self.has_document(doc.doc_id):
-                return False
-            seq = int(self._db.one("SELECT coalesce(max(seq), 0) + 1 FROM documents"))
-            key = source_key(doc.path)
-            self._db.insert("documents", [self._db.encode(
-                doc, "documents", seq=seq, source_key=key, run_id=run_id, pipeline_key=pipeline_key,
-                added=_now(), superseded_by=None, file_size=stamp[0] if stamp else None,
-                file_mtime_ns=stamp[1] if stamp else None)])
-            self._insert_derived(analysis)
-            if key is not None:
-                con.execute("UPDATE documents SET superseded_by = ? WHERE source_key = ? AND doc_id <> ? "
-                            "AND superseded_by IS NULL", [doc.doc_id, key, doc.doc_id])
-        return True
+        return self.add_analyses([analysis], run_id=run_id, pipeline_key=pipeline_key, stamps=[stamp])[0]
 
-    def _insert_derived(self, analysis: Analysis) -> None:
-        doc, db = analysis.document, self._db
-        db.insert("sentences", [self._sentence_row(doc, s) for s in analysis.sentences])
-        db.insert("timexes", [db.encode(t, "timexes", seq=i) for i, t in enumerate(analysis.timexes)])
-        db.insert("mentions", [db.encode(m, "mentions", seq=i) for i, m in enumerate(analysis.mentions)])
-        db.insert("events", [self._event_row(e, i) for i, e in enumerate(codec.with_unique_ids(analysis.events))])
-        db.insert("periods", [db.encode(p, "periods", seq=i) for i, p in enumerate(analysis.periods)])
-        db.insert("facts", [db.encode(f, "facts", seq=i) for i, f in enumerate(analysis.facts)])
+    def add_analyses(self, analyses: Sequence[Analysis], *, run_id: str | None = None, pipeline_key: str = "",
+                     stamps: Sequence[FileStamp | None] | None = None) -> list[bool]:
+        self._writable()
+        if not analyses:
+            return []
+        stamps = list(stamps) if stamps is not None else [None] * len(analyses)
+        names = ", ".join(a.document.doc for a in analyses[:3]) + (" …" if len(analyses) > 3 else "")
+        with self._db.transaction(f"could not store {names}",
+                                  hint="nothing of these documents was written; re-run build to retry them") as con:
+            wanted = list(dict.fromkeys(a.document.doc_id for a in analyses))
+            stored = self._stored_ids(wanted)
+            added: list[bool] = []
+            docs: list[dict[str, Any]] = []
+            new: list[Analysis] = []
+            seq = int(self._db.one("SELECT coalesce(max(seq), 0) FROM documents"))
+            for analysis, stamp in zip(analyses, stamps, strict=True):
+                doc = analysis.document
+                if doc.doc_id in stored:
+                    added.append(False)
+                    continue
+                stored.add(doc.doc_id)
+                seq += 1
+                docs.append(self._db.encode(
+                    doc, "documents", seq=seq, source_key=source_key(doc.path), run_id=run_id,
+                    pipeline_key=pipeline_key, added=_now(), superseded_by=None,
+                    file_size=stamp[0] if stamp else None, file_mtime_ns=stamp[1] if stamp else None))
+                new.append(analysis)
+                added.append(True)
+            self._db.insert("documents", docs)
+            self._insert_derived(new)
+            for row in docs:
+                if row["source_key"] is not None:
+                    con.execute("UPDATE documents SET superseded_by = ? WHERE source_key = ? AND doc_id <> ? "
+                                "AND superseded_by IS NULL", [row["doc_id"], row["source_key"], row["doc_id"]])
+        return added
+
+    def _stored_ids(self, doc_ids: list[str]) -> set[str]:
+        view = "_wanted_docs"
+        self._db.con.register(view, pa.table({"doc_id": pa.array(doc_ids, type=pa.string())}))
+        try:
+            return {r[0] for r in self._db.con.execute(
+                f"SELECT d.doc_id FROM documents d JOIN {view} w USING (doc_id)").fetchall()}
+        finally:
+            self._db.con.unregister(view)
+
+    def _insert_derived(self, analyses: Sequence[Analysis]) -> None:
+        db = self._db
+        rows: dict[str, list[dict[str, Any]]] = {t: [] for t in _DERIVED_TABLES}
+        for a in analyses:
+            doc = a.document
+            rows["sentences"] += [self._sentence_row(doc, s) for s in a.sentences]
+            rows["timexes"] += [db.encode(t, "timexes", seq=i) for i, t in enumerate(a.timexes)]
+            rows["mentions"] += [db.encode(m, "mentions", seq=i) for i, m in enumerate(a.mentions)]
+            rows["events"] += [self._event_row(e, i) for i, e in enumerate(codec.with_unique_ids(a.events))]
+            rows["periods"] += [db.encode(p, "periods", seq=i) for i, p in enumerate(a.periods)]
+            rows["facts"] += [db.encode(f, "facts", seq=i) for i, f in enumerate(a.facts)]
+        for table in _DERIVED_TABLES:
+            db.insert(table, rows[table])
 
     def _sentence_row(self, doc: Document, s: Sentence) -> dict[str, Any]:
         row = self._db.encode(s, "sentences")
@@ -150,7 +184,7 @@ class DuckDBStore(Store):
                 return False
             for table in _DERIVED_TABLES:
                 con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc.doc_id])
-            self._insert_derived(analysis)
+            self._insert_derived([analysis])
             con.execute("UPDATE documents SET pipeline_key = ?, run_id = ? WHERE doc_id = ?",
                         [pipeline_key, run_id, doc.doc_id])
         return True
