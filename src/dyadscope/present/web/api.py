@@ -212,7 +212,7 @@ def api_router(site: Site) -> APIRouter:
     ) -> Any:
         flt = parse_story_filter(dict(request.query_params))
         with site.store() as store:
-            return jsonable(stories_page(store, flt))
+            return jsonable(stories_page(store, flt, stories=site.stories(store)))
 
     @router.get("/stories/{story_id}", summary="One story with every mention, the dates they give, contradictions")
     def story(story_id: str) -> Any:

@@ -142,7 +142,7 @@ def create_app(db: str | Path, *, dyad: tuple[str, str] = ("AZE", "RUS"), title:
     def stories(request: Request) -> HTMLResponse:
         flt = parse_story_filter(dict(request.query_params))
         with site.store() as store:
-            return html_response(render_stories(stories_page(store, flt)))
+            return html_response(render_stories(stories_page(store, flt, stories=site.stories(store))))
 
     @app.get("/stories/{story_id}", include_in_schema=False)
     def story(story_id: str) -> HTMLResponse:

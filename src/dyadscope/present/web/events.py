@@ -9,7 +9,7 @@ story once; :func:`event_page` takes that location when it is known and otherwis
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ...annotate.issues import ISSUE_CODES
@@ -69,9 +69,10 @@ def events_page(store: Store, flt: EventFilter) -> EventsPage:
     return EventsPage(filter=flt, total=total, events=tuple(events), choices=filter_choices(store))
 
 
-def event_index(store: Store) -> dict[str, EventLocation]:
-    """Every stored event id (superseded documents included) → its document and story."""
-    story_of = {eid: s.story_id for s in store.stories() for eid in s.event_ids}
+def event_index(store: Store, *, stories: Sequence[Story] | None = None) -> dict[str, EventLocation]:
+    """Every stored event id (superseded documents included) → its document and story (``stories``: every
+    story of the store when already read)."""
+    story_of = {eid: s.story_id for s in (store.stories() if stories is None else stories) for eid in s.event_ids}
     return {e.event_id: (e.doc_id, story_of.get(e.event_id))
             for e in store.events(happened_only=False, current_only=False)}
 

@@ -86,11 +86,17 @@ class Site:
         """The report's context of the store as it is now (kept until the store changes)."""
         return self.snapshots.get("report", lambda: build_context(store, dyad=self.dyad, title=self.title))
 
+    def stories(self, store: Store) -> list[Story]:
+        """Every story of the store (kept until the store changes)."""
+        return self.snapshots.get("stories", store.stories)
+
     def locate(self, store: Store, event_id: str) -> EventLocation | None:
-        """The document and story of an event id, or None when no stored event has it."""
-        return self.snapshots.get("event-index", lambda: event_index(store)).get(event_id)
+        """The document and story of an event id, or None when no stored event has it. The first call after
+        the store changed reads every event once."""
+        index = self.snapshots.get("event-index", lambda: event_index(store, stories=self.stories(store)))
+        return index.get(event_id)
 
     def stories_by_event(self, store: Store) -> dict[str, Story]:
         """Event id → the story it belongs to (for the NumMentions/NumSources columns of exports)."""
         return self.snapshots.get("stories-by-event",
-                                  lambda: {eid: s for s in store.stories() for eid in s.event_ids})
+                                  lambda: {eid: s for s in self.stories(store) for eid in s.event_ids})

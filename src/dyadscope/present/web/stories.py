@@ -66,10 +66,11 @@ class PeriodsPage:
     stages: DetectedStages
 
 
-def stories_page(store: Store, flt: StoryFilter) -> StoriesPage:
-    """One page of the stories ``flt`` keeps, in date order (undated last)."""
-    stories, total = page_stories(store.stories(), flt)
-    return StoriesPage(filter=flt, total=total, stories=tuple(stories))
+def stories_page(store: Store, flt: StoryFilter, *, stories: Sequence[Story] | None = None) -> StoriesPage:
+    """One page of the stories ``flt`` keeps, in date order (undated last); ``stories`` is every story of the
+    store when already read."""
+    kept, total = page_stories(list(store.stories() if stories is None else stories), flt)
+    return StoriesPage(filter=flt, total=total, stories=tuple(kept))
 
 
 def story_of(contradiction: Contradiction) -> str | None:
