@@ -129,3 +129,12 @@ def test_serve_has_help_that_names_its_flags_and_the_extra() -> None:
     assert result.exit_code == 0
     for word in ("--db", "--host", "--port", "dyadscope[web]", "/api", "read-only"):
         assert word in result.stdout
+
+
+def test_the_readme_documents_serve_with_its_pages_and_api() -> None:
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `dyadscope serve`", 1)[1].split("\n### ", 1)[0]
+    for word in ("--db", "--port", "/documents/{doc_id}", "/events/{event_id}", "/stories/{story_id}",
+                 "/contradictions", "/periods", "/api/events", "format=csv", "/api/stats", "422", "404",
+                 "read-only", "pip install 'dyadscope[web]'"):
+        assert word in section, word

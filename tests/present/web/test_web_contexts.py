@@ -280,3 +280,28 @@ def test_contexts_do_not_depend_on_the_store_file_being_open_later(tmp_path_fact
     with open_store(path, read_only=True) as st:
         page = document_page(st, ids["b"])
     assert page is not None and page.document.title == "Field report" and len(page.events) == 3
+
+
+def test_the_site_detects_the_same_stages_as_the_report_and_keeps_results_until_the_store_changes(
+        tmp_path: Path) -> None:
+    from dyadscope.present.context import build_context
+    from dyadscope.present.web.site import Site
+
+    r = records()
+    db = tmp_path / "site.duckdb"
+    with open_store(db) as st:
+        for key in ("a", "b", "h"):
+            st.add_analysis(r[key].analysis())
+    site = Site(db)
+    with site.store() as st:
+        alone = site.stages(st)
+        assert site.snapshots.peek("report") is None
+        report = site.report(st)
+        assert alone == report.stages == build_context(st).stages
+        assert site.stages(st) is report.stages and site.snapshots.peek("report") is report
+        assert site.locate(st, "ev-b2") == (r["b"].document.doc_id, None) and site.locate(st, "nope") is None
+    with open_store(db) as st:
+        st.add_analysis(r["new"].analysis())
+    assert site.snapshots.peek("report") is None  # the store changed: everything is computed again
+    with site.store() as st:
+        assert len(site.report(st).documents) == 4

@@ -133,3 +133,21 @@ def test_highlighting_escapes_the_text_and_wraps_only_marks_that_fit(text: str, 
 def test_links_percent_encode_ids_so_no_id_can_break_out_of_an_attribute() -> None:
     assert href("events", 'x"><script>') == "/events/x%22%3E%3Cscript%3E"
     assert href("documents", "abc", fragment="o12") == "/documents/abc#o12"
+
+
+def test_the_page_package_exports_its_contexts_and_renderers_and_needs_no_fastapi() -> None:
+    import subprocess
+    import sys
+
+    from dyadscope.present import web
+
+    assert sorted(web.__all__) == sorted([
+        "ContradictionsPage", "DocumentPage", "DocumentsPage", "EventFilter", "EventPage", "EventsPage",
+        "PeriodsPage", "Site", "StoriesPage", "StoryFilter", "StoryPage", "contradictions_page", "document_page",
+        "documents_page", "event_index", "event_page", "events_page", "parse_event_filter", "parse_story_filter",
+        "periods_page", "render_contradictions", "render_document", "render_documents", "render_error",
+        "render_event", "render_events", "render_home", "render_periods", "render_stories", "render_story",
+        "stories_page", "story_page"])
+    code = "import sys, dyadscope.present.web; print('fastapi' in sys.modules, 'uvicorn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

@@ -233,6 +233,6 @@ def api_router(site: Site) -> APIRouter:
     @router.get("/periods", summary="Periodisations stated by the authors and stages detected from the events")
     def periods() -> Any:
         with site.store() as store:
-            return jsonable(periods_page(store, dyad=site.dyad, stages=site.report(store).stages))
+            return jsonable(periods_page(store, dyad=site.dyad, stages=site.stages(store)))
 
     return router

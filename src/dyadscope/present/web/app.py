@@ -161,7 +161,7 @@ def create_app(db: str | Path, *, dyad: tuple[str, str] = ("AZE", "RUS"), title:
     @app.get("/periods", include_in_schema=False)
     def periods() -> HTMLResponse:
         with site.store() as store:
-            ctx = periods_page(store, dyad=site.dyad, stages=site.report(store).stages)
+            ctx = periods_page(store, dyad=site.dyad, stages=site.stages(store))
         return html_response(render_periods(ctx))
 
     app.include_router(api_router(site), prefix="/api")

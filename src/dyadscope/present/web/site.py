@@ -15,10 +15,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from ...analyze.stages import DetectedStages
 from ...records import Story
 from ...store import Store, open_store
 from ..context import ReportContext, build_context
 from .events import EventLocation, event_index
+from .stories import detected_stages
 
 __all__ = ["Site", "Snapshots"]
 
@@ -45,6 +47,12 @@ class Snapshots:
 
     def stamp(self) -> Stamp:
         return tuple(_stat(p) for p in self._files)
+
+    def peek(self, key: str) -> Any:
+        """The value kept under ``key`` for the file as it is now, or None."""
+        stamp = self.stamp()
+        with self._lock:
+            return self._values.get(key) if stamp == self._stamp else None
 
     def get(self, key: str, compute: Callable[[], T]) -> T:
         """The value kept under ``key`` for the file as it is now, computed (once per change) when missing."""
@@ -85,6 +93,15 @@ class Site:
     def report(self, store: Store) -> ReportContext:
         """The report's context of the store as it is now (kept until the store changes)."""
         return self.snapshots.get("report", lambda: build_context(store, dyad=self.dyad, title=self.title))
+
+    def stages(self, store: Store) -> DetectedStages:
+        """The stages detected from the relationship index: the report's when it is built, else computed alone
+        (the same function on the same events, so the same result)."""
+        report = self.snapshots.peek("report")
+        if isinstance(report, ReportContext):
+            return report.stages
+        return self.snapshots.get("stages", lambda: detected_stages(list(store.events()), self.stories(store),
+                                                                      self.dyad))
 
     def stories(self, store: Store) -> list[Story]:
         """Every story of the store (kept until the store changes)."""

@@ -19,7 +19,7 @@ from ...store.base import Store
 from .query import StoryFilter, page_stories
 
 __all__ = ["ContradictionRow", "ContradictionsPage", "PeriodsPage", "StoriesPage", "StoryMention", "StoryPage",
-           "contradictions_page", "periods_page", "stories_page", "story_of", "story_page"]
+           "contradictions_page", "detected_stages", "periods_page", "stories_page", "story_of", "story_page"]
 
 
 @dataclass(frozen=True, slots=True)
