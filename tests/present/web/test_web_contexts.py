@@ -101,6 +101,14 @@ def test_a_bad_event_parameter_is_refused_with_a_message_that_names_it(params: d
     assert info.value.hint
 
 
+def test_a_document_named_by_its_file_is_selected_in_the_filter_form(store: Store, ids: dict[str, str]) -> None:
+    from dyadscope.present.web import render_events
+
+    page = events_page(store, parse_event_filter({"doc": "b.txt"}))
+    assert page.doc_id == ids["b"]
+    assert f'<option value="{ids["b"]}" selected>' in render_events(page)
+
+
 def test_a_document_filter_that_names_no_document_is_refused(store: Store) -> None:
     with pytest.raises(UsageError, match="doc='nope.txt'"):
         events_page(store, parse_event_filter({"doc": "nope.txt"}))

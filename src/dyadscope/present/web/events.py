@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ...annotate.issues import ISSUE_CODES
 from ...records import MODALITIES, PLOVER_TYPES, Event, Sentence, Story
 from ...store.base import Store
-from .query import EventFilter, page_events
+from .query import EventFilter, page_events, resolve_doc
 
 __all__ = ["CONTEXT_SENTENCES", "EventLocation", "EventPage", "EventsPage", "FilterChoices", "event_index",
            "event_page", "events_page", "filter_choices"]
@@ -43,6 +43,7 @@ class EventsPage:
     total: int
     events: tuple[Event, ...]
     choices: FilterChoices
+    doc_id: str | None = None          # the document ``filter.doc`` names
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,8 @@ def filter_choices(store: Store) -> FilterChoices:
 def events_page(store: Store, flt: EventFilter) -> EventsPage:
     """One page of the events ``flt`` selects, with the total and the choices of the filter form."""
     events, total = page_events(store, flt)
-    return EventsPage(filter=flt, total=total, events=tuple(events), choices=filter_choices(store))
+    return EventsPage(filter=flt, total=total, events=tuple(events), choices=filter_choices(store),
+                      doc_id=resolve_doc(store, flt.doc))
 
 
 def event_index(store: Store, *, stories: Sequence[Story] | None = None) -> dict[str, EventLocation]:

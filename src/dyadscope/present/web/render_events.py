@@ -62,7 +62,7 @@ def _form(ctx: EventsPage) -> str:
         + _select("plover", "PLOVER type", f.plover, anyone + [(p, p) for p in ch.plover])
         + _select("quad", "quad", str(f.quad) if f.quad else None, anyone + [(str(q), str(q)) for q in (1, 2, 3, 4)])
         + _select("modality", "modality", f.modality, [(m, m) for m in ch.modalities])
-        + _select("doc", "document", f.doc, anyone + [(i, t if len(t) <= 60 else t[:59] + "…") for i, t in docs])
+        + _select("doc", "document", ctx.doc_id or f.doc, anyone + [(i, t if len(t) <= 60 else t[:59] + "…") for i, t in docs])
         + _input("limit", "per page", f.limit or "", f"1–{MAX_LIMIT}", size=5)
         + '<button type="submit">Filter</button> <a href="/events">clear</a></form>')
 
