@@ -81,28 +81,6 @@ def dayword_handler(f: Fields, ctx: Context) -> Resolved | None:
     return Resolved(value, type="TIME" if tod else "DATE", kind="relative", anchor=_anchor_label("publication", pub))
 
 
-@handler("time_of_day")
-def time_of_day_handler(f: Fields, ctx: Context) -> Resolved | None:
-    """"in the morning", "by mid-afternoon", "overnight": that part of the narrative day (else of the day of
-    publication)."""
-    tod = lookup(ctx.words.times_of_day, ctx.lang, f.get("tod"))
-    if tod is None:
-        return None
-    mod = lookup(ctx.words.parts, ctx.lang, f["part"]) if f.get("part") else None
-    if f.get("dayword"):   # "mid-afternoon yesterday"
-        day = dayword_handler({"dayword": f["dayword"]}, ctx)
-        if day is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day.value):
-            return Resolved(f"{day.value}T{tod}", type="TIME", kind=day.kind, anchor=day.anchor, mod=mod)
-    if ctx.narrative is not None and ctx.narrative.day:
-        return Resolved(f"{ctx.narrative.iso()}T{tod}", type="TIME", kind="narrative",
-                        anchor=_anchor_label("narrative", ctx.narrative), mod=mod)
-    pub = ctx.publication
-    if pub is not None and pub.day:
-        return Resolved(f"{pub.iso()}T{tod}", type="TIME", kind="relative", anchor=_anchor_label("publication", pub),
-                        mod=mod)
-    return Resolved(f"XXXX-XX-XXT{tod}", type="TIME", kind="relative", mod=mod)
-
-
 @handler("weekday")
 def weekday_handler(f: Fields, ctx: Context) -> Resolved | None:
     wd = lookup(ctx.words.weekdays, ctx.lang, (f.get("weekday_full") or f.get("weekday") or "").rstrip("."))
