@@ -178,3 +178,142 @@ def test_members_named_without_their_noun_and_numbered_headings_belong_to_the_sc
 def test_a_numbered_heading_outside_any_scheme_is_a_stage_when_it_gives_years() -> None:
     assert spans(periods_of("Phase two: the gas years (2007–2015)\n\nThe pipeline opened.")) == [("2007", "2015")]
     assert periods_of("Phase two of the project\n\nThe pipeline opened.") == []
+
+
+# --- members named by an ordinal alone, stages ended by a clause, schemes told in prose, headings ----------
+
+FIVE = ("Ties between Tbilisi and Ankara can be divided into five stages. The first, from 1992 to 1995, was a time "
+        "of caution. Trade and pipelines set the tone of the second, 1996–2003. A quiet alliance marked the third "
+        "(2004–2012). In the fourth, from 2013, both governments courted a third capital together. The transit "
+        "dispute of 2019 ended the fourth stage. The fifth opened with the blockade crisis of 2020.")
+
+ORDINAL_FORMS = [
+    # (comment, passage, expected (ordinal, start, end) of each stage)
+    ("ordinals as objects, in brackets and as adjuncts take the years that follow them", FIVE,
+     [(1, "1992", "1995"), (2, "1996", "2003"), (3, "2004", "2012"), (4, "2013", "2019"), (5, "2020", None)]),
+    ("a stage named as the object of a verb that ends it takes the clause's year as its end",
+     ("Relations passed through three stages. The first stage began in 1992. The second stage began in 2001. "
+      "The gas war of 2009 closed the second stage."),
+     [(1, "1992", "2001"), (2, "2001", "2009")]),
+    ("a stage the text skips keeps its neighbours' ordinals and no year is implied across the gap",
+     ("Relations can be divided into four phases. The first, from 1991 to 1994, was tense. The second, from "
+      "1995 to 2002, was calm. The fourth opened with the border crisis of 2015."),
+     [(1, "1991", "1994"), (2, "1995", "2002"), (4, "2015", None)]),
+]
+
+
+@pytest.mark.parametrize("comment,text,expected", ORDINAL_FORMS, ids=[c[0] for c in ORDINAL_FORMS])
+def test_members_named_by_their_ordinal_alone_are_placed_by_that_ordinal(comment: str, text: str,
+                                                                         expected: list[tuple]) -> None:
+    periods = periods_of(text)
+    assert [(p.ordinal, p.start, p.end) for p in periods] == expected
+    assert all(p.label.startswith(("First", "Second", "Third", "Fourth", "Fifth")) for p in periods)
+
+
+def test_a_member_named_by_its_ordinal_is_labelled_by_it_and_by_what_the_sentence_says() -> None:
+    fifth = periods_of(FIVE)[-1]
+    assert fifth.label.startswith("Fifth stage (2020–)")
+    fourth = periods_of(FIVE)[3]
+    assert fourth.rule.endswith(":apposition") and "courted a third capital" in fourth.label
+
+
+ORDINAL_NEGATIVE = [
+    ("an ordinal that belongs to another counted noun",
+     ("Relations went through two stages. The first stage ran from 1991 to 2000. Of the two treaties signed "
+      "then, the first, in 1997, settled the border."), [("1991", "2000")]),
+    ("an ordinal followed by a year outside any scheme",
+     "Of all the summits the third, in 2004, went best.", []),
+    ("an ordinal that is not followed by a time",
+     ("Relations went through two stages. The first stage ran from 1991 to 2000. The second, more important "
+     "point is trade."), [("1991", "2000")]),
+]
+
+
+@pytest.mark.parametrize("comment,text,expected", ORDINAL_NEGATIVE, ids=[c[0] for c in ORDINAL_NEGATIVE])
+def test_ordinals_that_do_not_name_a_stage_add_none(comment: str, text: str, expected: list[tuple]) -> None:
+    assert spans(periods_of(text)) == expected
+
+
+PROSE = [
+    # (comment, sentence, expected (start, end) per stage, kind, scope)
+    ("a cited two-phase scheme told in prose, the second phase starting where the first ended",
+     ("Marco Bellini, by contrast, sees Turkish policy in the region as having had an idealist phase that "
+      "lasted until 1998 and a \"pragmatic\" phase after it."),
+     [(None, "1998"), ("1998", None)], "cited", "policy"),
+    ("the author's own prose scheme with 'one' for the second noun",
+     ("We see in these ties a cold period from 1993 to 2001 and then a warmer one that began in 2002."),
+     [("1993", "2001"), ("2002", None)], "stated", "relationship"),
+]
+
+
+@pytest.mark.parametrize("comment,text,expected,kind,scope", PROSE, ids=[c[0] for c in PROSE])
+def test_stages_told_in_prose_in_one_sentence_form_a_scheme(comment: str, text: str, expected: list[tuple],
+                                                            kind: str, scope: str) -> None:
+    periods = periods_of(text)
+    assert spans(periods) == expected
+    assert {(p.kind, p.scope, p.scheme_size) for p in periods} == {(kind, scope, len(expected))}
+    assert all(p.rule.endswith(":prose") for p in periods)
+
+
+PROSE_NEGATIVE = [
+    ("two stages without any time", "The talks saw a hopeful phase and a bitter phase."),
+    ("only the second stage has a time", "There was a short spell of calm and a long period of tension in 1995."),
+    ("two stages of a war", "It was a bloody phase of the war until 1994 and a quiet phase of the war after it."),
+    ("stages not joined to each other", "A new period began in 2004; a similar period is feared by some."),
+]
+
+
+@pytest.mark.parametrize("comment,text", PROSE_NEGATIVE, ids=[c[0] for c in PROSE_NEGATIVE])
+def test_indefinite_stage_words_without_a_timed_sequence_are_no_scheme(comment: str, text: str) -> None:
+    assert [p for p in periods_of(text) if p.rule.endswith(":prose")] == []
+
+
+HEADINGS = [
+    # (comment, heading, expected (start, end))
+    ("years in brackets after the words", "Relations under the second president (1999–2005)", ("1999", "2005")),
+    ("years before a colon", "1994–1999: the pipeline years", ("1994", "1999")),
+    ("a numbered section", "3.2 Ties after independence (1991–1996)", ("1991", "1996")),
+    ("an open start", "Relations since 2016", ("2016", None)),
+    ("a span to the present", "2013–present", ("2013", None)),
+]
+
+
+@pytest.mark.parametrize("comment,heading,expected", HEADINGS, ids=[c[0] for c in HEADINGS])
+def test_section_headings_that_name_a_span_of_years_are_implicit_stages(comment: str, heading: str,
+                                                                        expected: tuple) -> None:
+    text = f"Uzbekistan and Turkey\n\nThe two states opened embassies.\n\n{heading}\n\nVisits multiplied.\n"
+    (period,) = periods_of(text)
+    assert (period.start, period.end) == expected
+    assert (period.kind, period.label, period.sentence) == ("implicit", heading, heading)
+    assert period.rule.endswith(":heading_years")
+
+
+HEADING_NEGATIVE = [
+    ("the document's title", "Turkey and Uzbekistan, 1991–2016\n\nThe two states opened embassies."),
+    ("a sentence with a full stop", "Intro.\n\nThe states quarrelled from 1994 to 1999.\n\nVisits multiplied."),
+    ("a heading with one year", "Intro.\n\nThe 2008 crisis\n\nVisits multiplied."),
+    ("a reference", "Intro.\n\nSmith, J. Steppe politics, pp. 4–19 (2001–2002)\n\nVisits multiplied."),
+    ("a line inside a paragraph", "Intro.\n\nRelations under the president (1999–2005) Visits multiplied."),
+    ("a long line", ("Intro.\n\nWhat the two capitals wanted from each other and what they got in the end "
+     "(1991–2016)\n\nVisits multiplied.")),
+]
+
+
+@pytest.mark.parametrize("comment,text", HEADING_NEGATIVE, ids=[c[0] for c in HEADING_NEGATIVE])
+def test_lines_that_are_not_section_headings_imply_no_stage(comment: str, text: str) -> None:
+    assert [p for p in periods_of(text) if p.kind == "implicit"] == []
+
+
+def test_a_heading_that_repeats_a_stated_stage_adds_nothing() -> None:
+    text = ("Intro.\n\nRelations can be divided into two stages. The first stage ran from 1991 to 1999. The second "
+            "stage ran from 2000 to 2010.\n\n1991–1999: rivalry\n\nTrade fell.")
+    assert [(p.kind, p.start, p.end) for p in periods_of(text)] == [("stated", "1991", "1999"), ("stated", "2000", "2010")]
+
+
+def test_a_stage_closed_by_an_event_takes_the_time_the_next_sentences_tell_it_in() -> None:
+    text = ("Relations went through two stages. The first stage began in 1992. The second stage opened with the "
+            "war of 2008. The stage closed with a dispute. Talks failed in the spring of 2012, and in December 2012 "
+            "the station fell silent.\n\nIn 2013 the next chapter began.")
+    periods = periods_of(text)
+    assert spans(periods) == [("1992", "2008"), ("2008", "2012-12")]
+    assert periods[1].end_basis == "narrative"

@@ -10,8 +10,12 @@ How it works, per document:
 1. A sentence that *announces* a scheme ("can be divided into three stages", "X discusses … under three
    phases") opens it; an enumeration after a colon in the same sentence gives its members directly.
 2. Later sentences introduce members with an ordinal ("the second stage", "another stage", "the last
-   period"), or — right after an announcement — by opening with a span of years ("From 1991 to 1993 …").
-   A sentence that refers back ("this period", or an ordinal the scheme already has) adds nothing new.
+   period"), with the ordinal alone ("The first, from 1994 to 1999, …", "Trade set the tone of the second,
+   1996–2003", "In the fourth, from 2013, …"), or — right after an announcement — by opening with a span
+   of years ("From 1991 to 1993 …"). A member keeps the ordinal the text gives it, even when the text skips
+   one. A sentence that refers back ("this period", or an ordinal the scheme already has) adds nothing new,
+   but may fill a year the member lacks; a stage named as the object of a verb that ends it ("The 2019
+   dispute ended the fourth stage") takes the clause's time as its end.
 3. Each member is anchored in time from the time expressions of its own words (the ``time`` stage's
    timexes): a range, a start ("from", "since", "began in"), an end ("until"); "from that time" takes the
    time of the sentence before; a stage "led by" a leader takes the year the document says the leader took
@@ -20,9 +24,14 @@ How it works, per document:
 4. Between consecutive members, a missing end is the next member's start and a missing start is the
    previous member's end; such years say so (``start_basis``/``end_basis`` = ``"implied"``).
 
-Stages outside an announced scheme are kept only when they are anchored in time. Cue words live in
-``data/periods/cues.yaml``. A scheme the author attributes to someone else is ``kind="cited"``; a stage of
-one state's policy rather than of the relationship has ``scope="policy"``.
+A scheme may also be told in prose in one sentence, unannounced: "… an idealist phase that lasted until
+1998 and a pragmatic one after it" (rule ``prose``). Stages outside an announced scheme are kept only when
+they are anchored in time. Section headings that name a span of years ("Relations under the second
+president (1999–2005)", "1994–1999: the pipeline years", "Relations since 2016") are not the author's
+stated scheme but stages the document's structure implies: ``kind="implicit"`` (rule ``heading_years``),
+dropped when they repeat the years of a stated stage. Cue words live in ``data/periods/cues.yaml``. A
+scheme the author attributes to someone else is ``kind="cited"``; a stage of one state's policy rather than
+of the relationship has ``scope="policy"``.
 """
 
 from __future__ import annotations
@@ -32,120 +41,20 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
 
-from ..lexicon import load_entries, load_yaml, version_of, words_pattern
+from ..lexicon import version_of
 from ..options import Options
 from ..pipeline import Analysis, stage
 from ..records import Period, Sentence, Timex
+from .periods_cues import DATA, Cues
+from .periods_cues import cues as load_cues
 
 __all__ = ["RULESET", "find_periods", "periods_stage"]
 
-DATA = "periods/cues.yaml"
 RULESET = f"periods.rules.v{version_of(DATA)}"
 _ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
 _TIME_KINDS = frozenset({"absolute", "relative", "narrative"})
 _SCHEME_WINDOW = 40          # sentences after an announcement in which its members are looked for
-
-
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    announce: re.Pattern[str]
-    mention: re.Pattern[str]
-    named: re.Pattern[str]
-    back_ref: re.Pattern[str]
-    generic: re.Pattern[str]
-    range_lead: re.Pattern[str]
-    begins_with_event: re.Pattern[str]
-    stage_closed: re.Pattern[str]
-    named_span: re.Pattern[str]
-    heading: re.Pattern[str]
-    ellipsis: re.Pattern[str]
-    cardinals: dict[str, int]
-    begin_or_span: re.Pattern[str]
-    anaphora: re.Pattern[str]
-    ongoing: re.Pattern[str]
-    attribution: re.Pattern[str]
-    own_voice: re.Pattern[str]
-    leader: re.Pattern[str]
-    start_link: re.Pattern[str]
-    end_link: re.Pattern[str]
-    end_verb: re.Pattern[str]
-    range_link: re.Pattern[str]
-    gist: re.Pattern[str]
-    relationship: re.Pattern[str]
-    policy: re.Pattern[str]
-    ignore: re.Pattern[str]
-    counts: dict[str, int]
-    ordinals: dict[str, int]
-    accession: tuple[str, ...]
-
-
-@cache
-def _cues() -> _Cues:
-    d: dict[str, Any] = load_yaml(DATA)
-    nouns = words_pattern(d["nouns"], boundary=False)
-    nouns_pl = words_pattern(d["plural_nouns"], boundary=False)
-    fills = {
-        "noun": nouns, "nouns": nouns_pl,
-        "count": words_pattern(map(str, d["counts"]), boundary=False),
-        "announce": words_pattern(d["announce"], boundary=False),
-        "ordinal": words_pattern(map(str, d["ordinals"]), boundary=False),
-        "begin": words_pattern(d["begin"], boundary=False),
-    }
-
-    def rx(source: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        for key, value in fills.items():
-            source = source.replace("{" + key + "}", value)
-        return re.compile(source, flags)
-
-    def ends_with(words: Sequence[str]) -> re.Pattern[str]:
-        return re.compile(rf"(?:^|\W)(?:{words_pattern(words, boundary=False)})\s*(?:the\s+|a\s+|an\s+)?(?:year\s+)?$",
-                          re.IGNORECASE)
-
-    fill_words = words_pattern(d["fillers"], boundary=False)
-    announce = (rf"\b(?:{fills['announce']})\b[^.;:]{{0,90}}?(?:\b(?:{words_pattern(d['announce_links'], boundary=False)})"
-                rf"\s+)?(?:the\s+following\s+|its\s+)?(?:\b(?P<count>{fills['count']})\s+)?(?:[\w-]+\s+){{0,2}}?"
-                rf"(?P<noun>{nouns_pl})\b")
-    mention = (rf"\b(?:(?P<det>{words_pattern(d['back_references'], boundary=False)}|the|a|an|its|their)\s+)?"
-               rf"(?P<ord>{fills['ordinal']})\s+(?:(?:{fill_words}|[\w-]+ly)\s+){{0,2}}(?P<noun>{nouns})\b")
-    accession = tuple(p for e in load_entries("facts/happenings.yaml") if e["id"].endswith(":took_office")
-                      for p in e["patterns"])
-    return _Cues(
-        announce=re.compile(announce, re.IGNORECASE),
-        mention=re.compile(mention, re.IGNORECASE),
-        named=re.compile(rf"\bthe\s+(?P<name>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){{0,2}})\s+(?P<noun>{nouns})\b"),
-        back_ref=re.compile(rf"\b(?:{words_pattern(d['back_references'], boundary=False)})\s+"
-                            rf"(?:(?:{fill_words})\s+){{0,2}}(?:{nouns})\b", re.IGNORECASE),
-        generic=rx(d["generic"]),
-        range_lead=rx(d["range_lead"]),
-        begins_with_event=rx(d["begins_with_event"]),
-        stage_closed=rx(d["stage_closed"]),
-        named_span=rx(d["named_span"]),
-        heading=re.compile(d["heading"].replace("{noun}", nouns).replace(
-            "{cardinal}", words_pattern([*map(str, d["cardinals"]), *map(str, d["ordinals"])], boundary=False)),
-            re.IGNORECASE),
-        ellipsis=rx(d["ellipsis"]),
-        cardinals={str(k).lower(): int(v) for k, v in d["cardinals"].items()},
-        begin_or_span=re.compile(words_pattern([*d["begin"], *d["span"]]), re.IGNORECASE),
-        anaphora=re.compile(d["anaphora"], re.IGNORECASE),
-        ongoing=re.compile(d["ongoing"], re.IGNORECASE),
-        attribution=re.compile(d["attribution"]),
-        own_voice=re.compile(d["own_voice"], re.IGNORECASE),
-        leader=re.compile(d["leader"], re.IGNORECASE),
-        start_link=ends_with(d["start_links"]),
-        end_link=ends_with(d["end_links"]),
-        end_verb=re.compile(words_pattern(d["end_verbs"]), re.IGNORECASE),
-        range_link=re.compile(rf"^\s*\(?\s*(?:{words_pattern(d['range_links'], boundary=False)})\s*(?:the\s+)?$", re.IGNORECASE),
-        gist=re.compile(words_pattern(d["gist_cues"]), re.IGNORECASE),
-        relationship=re.compile(words_pattern(d["relationship_heads"]), re.IGNORECASE),
-        policy=re.compile(words_pattern(d["policy_heads"]), re.IGNORECASE),
-        ignore=re.compile(words_pattern(d["ignore_heads"]), re.IGNORECASE),
-        counts={str(k).lower(): int(v) for k, v in d["counts"].items()},
-        ordinals={str(k).lower(): int(v) for k, v in d["ordinals"].items()},
-        accession=accession,
-    )
 
 
 @dataclass(slots=True)
@@ -163,6 +72,7 @@ class _Member:
     date_end: str | None = None
     start_basis: str = "none"
     end_basis: str = "none"
+    gist: str | None = None          # what the sentence says of it, when not the words after its name
 
 
 @dataclass(slots=True)
@@ -186,11 +96,12 @@ def _year_of(t: Timex, end: bool = False) -> str | None:
 
 def _spans_months(t: Timex) -> bool:
     """Is one time expression a span of months or years ("1991-1996", "August 1991-March 1992")? A span of
-    days ("9-10 January 2001") dates an event, not a stage."""
-    return bool(t.date_start and t.date_end and t.date_start[:7] != t.date_end[:7])
+    days ("9-10 January 2001") dates an event, not a stage; nor is a season ("late 2019") a span."""
+    return bool(t.date_start and t.date_end and t.date_start[:7] != t.date_end[:7]
+                and t.precision not in ("day", "season"))
 
 
-def _scope_of(text_after_noun: str, cues: _Cues) -> str | None:
+def _scope_of(text_after_noun: str, cues: Cues) -> str | None:
     """What a stage is a stage *of*, from the words after its noun: relationship, policy, ignore or None."""
     m = re.match(r"\s*(?:of|in|for)\s+(.{0,80})", text_after_noun)
     if not m:
@@ -206,16 +117,18 @@ def _scope_of(text_after_noun: str, cues: _Cues) -> str | None:
     return "issue_specific"
 
 
-def _anchor(member: _Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[Timex], cues: _Cues) -> None:
+def _anchor(member: _Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[Timex], cues: Cues) -> None:
     """Fill a member's start and end from the time expressions of its words (``text`` = its words)."""
     base = member.start
-    usable = [t for t in tx if t.date_start and t.kind in _TIME_KINDS and base <= t.start and t.end <= member.end]
+    usable = [t for t in tx if (t.date_start or t.date_end) and t.kind in _TIME_KINDS
+              and base <= t.start and t.end <= member.end]  # "until 1998" has an end only
     ev = cues.begins_with_event.search(text)
     if ev:  # "begins with the end of the war": only years after the event phrase can be its date
         usable = [t for t in usable if t.start - base >= ev.end()]
     for a, b in itertools.pairwise(usable):
         between = text[a.end - base:b.start - base]
-        if cues.range_link.match(between) and (a.date_start or "")[:7] != (b.date_end or b.date_start or "")[:7]:
+        if a.date_start and cues.range_link.match(between) \
+                and a.date_start[:7] != (b.date_end or b.date_start or "")[:7]:
             member.date_start, member.date_end = _year_of(a), _year_of(b, end=True)
             member.start_basis = member.end_basis = "stated"
             return
@@ -227,7 +140,7 @@ def _anchor(member: _Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[T
     for t in usable:
         before = text[:t.start - base]
         ends = cues.end_link.search(before) or (cues.end_verb.search(before) and not cues.begin_or_span.search(before))
-        if ends and not cues.start_link.search(before[-12:]):
+        if t.date_start is None or (ends and not cues.start_link.search(before[-12:])):
             if member.date_end is None:
                 member.date_end, member.end_basis = _year_of(t, end=True), "stated"
         elif member.date_start is None:
@@ -236,7 +149,7 @@ def _anchor(member: _Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[T
         member.date_start, member.start_basis = _year_of(prev_tx[-1]), "anaphora"
 
 
-def _leader_name(text: str, cues: _Cues) -> str | None:
+def _leader_name(text: str, cues: Cues) -> str | None:
     """The leader a stage is named after ("… led by Haydar Aliyev" → "Haydar Aliyev")."""
     name = None
     for m in cues.leader.finditer(text):
@@ -247,7 +160,7 @@ def _leader_name(text: str, cues: _Cues) -> str | None:
 
 
 def _accession_year(name: str, sentences: Sequence[Sentence], by_sentence: dict[int, list[Timex]],
-                    cues: _Cues) -> str | None:
+                    cues: Cues) -> str | None:
     """The year the document says ``name`` took office, or None."""
     parts = name.split()
     surname = re.escape(parts[-1])
@@ -291,7 +204,7 @@ def _items(text: str, after: int, count: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _gist(text: str, cues: _Cues, limit: int = 9) -> str:
+def _gist(text: str, cues: Cues, limit: int = 9) -> str:
     m = cues.gist.search(text)
     rest = text[m.end():] if m else text
     if not m:  # no cue: what follows the stage's years ("The first stage, from 1991 to 1993, was one of …")
@@ -304,9 +217,9 @@ def _gist(text: str, cues: _Cues, limit: int = 9) -> str:
     return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
 
 
-def _label(member: _Member, cues: _Cues, text: str, position: int) -> str:
+def _label(member: _Member, cues: Cues, text: str, position: int) -> str:
     if member.name:
-        head = f"{member.name} {member.noun}"
+        head = f"{member.name[0].upper()}{member.name[1:]} {member.noun}"
     elif member.surface:
         head = member.surface[0].upper() + member.surface[1:]
     else:
@@ -321,6 +234,8 @@ def _label(member: _Member, cues: _Cues, text: str, position: int) -> str:
 
 def _fill_implied(members: list[_Member]) -> None:
     for a, b in itertools.pairwise(members):
+        if b.ordinal != a.ordinal + 1:
+            continue  # a stage the text does not name lies between them
         if a.date_end is None and b.date_start is not None:
             a.date_end, a.end_basis = b.date_start, "implied"
         if b.date_start is None and a.date_end is not None and a.end_basis != "implied":
@@ -330,12 +245,14 @@ def _fill_implied(members: list[_Member]) -> None:
 def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence],
                  timexes: Sequence[Timex]) -> list[Period]:
     """Every stage of a stated periodisation in one document, in text order."""
-    cues = _cues()
+    cues = load_cues()
     by_sentence: dict[int, list[Timex]] = {}
     for t in sorted(timexes, key=lambda t: t.start):
         by_sentence.setdefault(t.sentence, []).append(t)
     schemes: list[_Scheme] = []
+    told: list[_Scheme] = []         # schemes told in prose within one sentence
     loose: list[_Member] = []
+    implicit: list[_Member] = []     # stages implied by section headings
     current: _Scheme | None = None
     for s in sentences:
         if current and s.index - current.sentence_index > _SCHEME_WINDOW:
@@ -373,8 +290,13 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
             last_member = known.members[known.focus]
             ends = [t for t in by_sentence.get(s.index, ()) if t.date_start and t.kind in _TIME_KINDS
                     and t.start >= s.start + closing.end()]
+            basis = "restated"
+            if not ends:  # "The stage closed with a dispute." and the dispute told in the sentences after it
+                ends = [t for n in sentences[s.index + 1:s.index + 4] if n.paragraph == s.paragraph
+                        for t in by_sentence.get(n.index, ()) if t.date_start and t.kind in _TIME_KINDS][-1:]
+                basis = "narrative"
             if last_member.date_end is None and ends:
-                last_member.date_end, last_member.end_basis = _year_of(ends[0], end=True), "restated"
+                last_member.date_end, last_member.end_basis = _year_of(ends[0], end=True), basis
             continue  # "The stage ended in June 1993, when …" closes the stage spoken of last
         found = cues.mention.search(stext)
         if found and cues.generic.search(stext[max(0, found.start() - 25):found.end() + 12]):
@@ -389,17 +311,24 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
                     loose.append(m)
                 continue
             short = _ellipsis_or_heading(stext, current, cues)
-            if short is not None:  # "The first, from 1991 to 1993, …" / "Stage one: estrangement (1991–1993)"
-                raw, noun, rule = short
-                m = _Member(s, s.start, s.end, raw, noun, f"{RULESET}:{rule}")
+            if short is not None:  # "The first, from 1994 to 1999, …" / "Period four: détente (2009–2014)"
+                raw, noun, rule, a, b = short
+                m = _Member(s, s.start + a, s.start + b, raw, noun, f"{RULESET}:{rule}")
                 if current is None:
                     m.surface = f"{noun} {raw}"
-                _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
+                _anchor(m, stext[a:b], by_sentence.get(s.index, ()), prev_tx, cues)
+                if (a, b) != (0, len(stext)):  # "Cautious trade marked the second, 1996–2003"
+                    m.gist = _outside(stext, a, b)
+                    m.start, m.end = s.start, s.end
                 _place(current, m, raw, loose, schemes[-1] if schemes else None)
             elif current and not current.members and cues.range_lead.search(stext):
                 m = _Member(s, s.start, s.end, 1, current.noun, f"{RULESET}:range_lead")
                 _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
                 current.members.append(m)
+            elif (heading := _year_heading(s, sentences, by_sentence.get(s.index, ()), cues)) is not None:
+                implicit.append(heading)
+            elif (prose := _prose_scheme(s, by_sentence.get(s.index, ()), cues)) is not None:
+                told.append(prose)
             continue
         if found.group("det") and found.group("det").lower() not in ("the", "a", "an", "its", "their"):
             continue  # "this first period …" refers back
@@ -410,13 +339,17 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
         m = _Member(s, s.start, s.end, raw, found.group("noun").lower(), f"{RULESET}:ordinal", scope=scope)
         if current is None:
             m.surface = stext[found.start("ord"):found.end()].lower()
-        _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
+        if cues.closes_object.search(stext[:found.start()]):  # "The 2019 dispute ended the fourth stage"
+            _anchor_closed(m, found.start(), by_sentence.get(s.index, ()), cues)
+        else:
+            _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
         _place(current, m, raw, loose, schemes[-1] if schemes else None)
     out: list[Period] = []
-    for sch in schemes:
+    for sch in [*schemes, *told]:
+        sch.members.sort(key=lambda m: m.ordinal)
         _fill_implied(sch.members)
-        for pos, m in enumerate(sch.members, start=1):
-            out.append(_period(doc, doc_id, text, m, sch, pos, cues))
+        for m in sch.members:
+            out.append(_period(doc, doc_id, text, m, sch, m.ordinal, cues))
     kept: dict[tuple[str, str | None, str | None], _Member] = {}
     for m in loose:  # the same loose stage said twice (a heading, then a sentence): keep the fuller sentence
         key = ((m.surface or m.noun).lower(), m.date_start, m.date_end)
@@ -426,7 +359,58 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
             kept[key] = m
     for m in kept.values():
         out.append(_period(doc, doc_id, text, m, None, max(m.ordinal, 1), cues))
+    spans = {(p.start, p.end) for p in out}
+    for m in implicit:  # a heading that repeats the years of a stage the text states adds nothing
+        if (m.date_start, m.date_end) not in spans:
+            out.append(_period(doc, doc_id, text, m, None, 1, cues, kind="implicit"))
     return sorted(out, key=lambda p: (p.offset, p.label))
+
+
+def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex], cues: Cues) -> _Member | None:
+    """A section heading that names a span of years ("Relations under the new president (2004–2013)", "1994–1999:
+    the pipeline years", "Since 2020"): a stage the document's structure implies. A heading is a paragraph of
+    one short line without a full stop; the document's first paragraph (its title) is not one."""
+    text = s.text.strip()
+    alone = all(0 <= i < len(sentences) and sentences[i].paragraph != s.paragraph for i in (s.index - 1,)) and \
+        (s.index + 1 >= len(sentences) or sentences[s.index + 1].paragraph != s.paragraph)
+    if s.paragraph == 0 or not alone or text.endswith((".", "!", "?", ";", ",")) \
+            or len(text.split()) > cues.heading_words or cues.heading_not.search(text):
+        return None
+    m = _Member(s, s.start, s.end, 0, "period", f"{RULESET}:heading_years", surface=text)
+    _anchor(m, s.text, tx, (), cues)
+    span = m.date_start and m.date_end and m.date_start[:4] != m.date_end[:4]
+    opened = m.date_start and m.date_end is None and cues.heading_open.search(text)
+    return m if span or opened else None
+
+
+def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues) -> _Scheme | None:
+    """Stages told in prose in one sentence, without an announcement: "… went through an idealist phase that
+    lasted until 1998 and a pragmatic one after it". Two or more stages named with an indefinite article,
+    joined by "and", "then", "followed by" …; the first is anchored in time."""
+    text = s.text
+    found = [m for m in cues.prose_member.finditer(text)
+             if not cues.generic.search(text[max(0, m.start() - 25):m.end() + 12])]
+    if len(found) < 2 or found[0].group("noun").lower() == "one":
+        return None
+    noun = found[0].group("noun").lower()
+    members: list[_Member] = []
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        if k and not cues.prose_link.search(text[found[k - 1].end():m.start()]):
+            break
+        if _scope_of(text[m.end():end], cues) == "ignore":
+            return None
+        name = re.sub(r"[\"“”‘’'(),]", "", m.group("name")).strip() or None
+        member = _Member(s, s.start + m.start(), s.start + end, k + 1, noun, f"{RULESET}:prose", name=name)
+        _anchor(member, text[m.start():end], tx, (), cues)
+        member.gist = re.sub(r"[\s,;]*(?:\b(?:and|then|followed\s+by|while|whereas)\b)?[\s,;.]*$", "", text[m.end():end])
+        members.append(member)
+    if len(members) < 2 or not (members[0].date_start or members[0].date_end):
+        return None
+    head = text[:found[0].start()]
+    cited = bool(cues.attribution.search(text)) and not cues.own_voice.search(text)
+    scope = "policy" if cues.policy.search(head) and not cues.relationship.search(head) else "relationship"
+    return _Scheme(s.index, len(members), noun, cited, scope, members=members)
 
 
 def _place(current: _Scheme | None, m: _Member, raw: int, loose: list[_Member], earlier: _Scheme | None) -> None:
@@ -447,19 +431,53 @@ def _place(current: _Scheme | None, m: _Member, raw: int, loose: list[_Member], 
         loose.append(m)
 
 
-def _ellipsis_or_heading(text: str, current: _Scheme | None, cues: _Cues) -> tuple[int, str, str] | None:
-    """(ordinal, noun, rule) of a member named without its noun inside a scheme ("The first, from 1991 to
-    1993, …") or by a heading ("Stage one: estrangement (1991–1993)", "PHASE TWO: …")."""
+def _ellipsis_or_heading(text: str, current: _Scheme | None, cues: Cues) -> tuple[int, str, str, int, int] | None:
+    """(ordinal, noun, rule, start, end of its words in ``text``) of a member named without its noun inside a
+    scheme ("The first, from 1994 to 1999, …", "… marked the second, 1996–2003", "In the fourth, from
+    2013, …") or by a numbered heading ("Period four: détente (2009–2014)", "STAGE 2 – …")."""
     head = cues.heading.match(text)
     if head and len(text.split()) <= 16 and not text.rstrip().endswith("."):
         number = head.group("num").lower()
         raw = cues.ordinals.get(number, cues.cardinals.get(number, 0))
         if raw > 0:
-            return raw, head.group("noun").lower(), "heading"
-    ell = cues.ellipsis.match(text) if current is not None else None
-    if ell and current is not None:
-        return cues.ordinals.get(ell.group("ord").lower(), 0), current.noun, "ellipsis"
+            return raw, head.group("noun").lower(), "heading", 0, len(text)
+    if current is None:
+        return None
+    ell = cues.ellipsis.match(text)
+    if ell:
+        return cues.ordinals.get(ell.group("ord").lower(), 0), current.noun, "ellipsis", 0, len(text)
+    for ap in cues.apposition.finditer(text):
+        counted = cues.counted_noun.search(text[:ap.start()])
+        if counted and counted.group("plural").lower() not in cues.nouns:
+            continue  # "Of the two treaties, the first, in 1997, …"
+        year = re.search(r"\d{4}", text[ap.end():])
+        if year is None:
+            continue
+        after = ap.end() + year.end()
+        cut = re.search(r"[,;)]|\s(?:and|but|when|which|while)\s", text[after:])
+        return (cues.ordinals.get(ap.group("ord").lower(), 0), current.noun, "apposition", ap.start(),
+                after + cut.start() if cut else len(text))
     return None
+
+
+def _outside(text: str, a: int, b: int) -> str:
+    """What a sentence says around the words ``text[a:b]`` that name a stage: "In the fourth, from 2013,
+    both capitals courted Baku" → "both capitals courted Baku"."""
+    before = re.sub(r"(?:^|\s)(?:in|during|under|throughout|over|for|at|by|[\w-]+ed)\s*$", "", text[:a].rstrip(" ,"),
+                    flags=re.IGNORECASE)
+    return " ".join(part for part in (before.strip(" ,"), text[b:].strip(" ,.")) if part)
+
+
+def _anchor_closed(m: _Member, at: int, tx: Sequence[Timex], cues: Cues) -> None:
+    """A stage named as the object of a verb that ends it (``at``: where its name begins in the sentence):
+    the time before its name is its end; the words after it may still give its start."""
+    start = m.start
+    m.start = start + at
+    _anchor(m, m.sentence.text[at:], tx, (), cues)
+    m.start = start
+    before = [t for t in tx if t.date_start and t.kind in _TIME_KINDS and t.end <= start + at]
+    if before and m.date_end is None:
+        m.date_end, m.end_basis = _year_of(before[-1], end=True), "stated"
 
 
 def _restate(scheme: _Scheme, ordinal: int, m: _Member) -> None:
@@ -474,7 +492,7 @@ def _restate(scheme: _Scheme, ordinal: int, m: _Member) -> None:
 
 
 def _period(doc: str, doc_id: str, text: str, m: _Member, scheme: _Scheme | None, position: int,
-            cues: _Cues) -> Period:
+            cues: Cues, kind: str | None = None) -> Period:
     scope = m.scope or (scheme.scope if scheme else "relationship")
     if scope == "issue_specific" and scheme is not None:
         scope = scheme.scope
@@ -482,10 +500,11 @@ def _period(doc: str, doc_id: str, text: str, m: _Member, scheme: _Scheme | None
     if m.rule.endswith(":named_span") and m.surface and words.lower().startswith(m.surface.lower()):
         words = words[len(m.surface):]  # the label takes what the sentence says about the period
     sentence = m.sentence.text
-    confidence = 0.8 if scheme is not None else 0.6
+    confidence = 0.8 if scheme is not None else (0.4 if kind == "implicit" else 0.6)
+    label = m.surface if kind == "implicit" and m.surface else _label(m, cues, m.gist or words, position)
     return Period(
-        doc=doc, doc_id=doc_id, label=_label(m, cues, words, position), start=m.date_start, end=m.date_end,
-        sentence=sentence, offset=m.start, kind="cited" if scheme is not None and scheme.cited else "stated",
+        doc=doc, doc_id=doc_id, label=label, start=m.date_start, end=m.date_end, sentence=sentence,
+        offset=m.start, kind=kind or ("cited" if scheme is not None and scheme.cited else "stated"),
         confidence=confidence, rule=m.rule, scope=scope, start_basis=m.start_basis, end_basis=m.end_basis,
         ordinal=position if scheme is not None else None, end_offset=m.end,
         scheme_size=(scheme.count or len(scheme.members)) if scheme is not None else None,
