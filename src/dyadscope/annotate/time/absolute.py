@@ -193,6 +193,13 @@ def _the_quarter(f: Fields, ctx: Context) -> Resolved | None:
         point = shift(Point(pub.year, pub.month), "quarter", -1)
     if _year_ago().search(text):
         point = shift(point, "year", -1)
+    year = _year(f, ctx)
+    if year is not None:   # "the 1988 period": that year's quarter of the report
+        if ctx.quarter is None:
+            return Resolved(f"{year:04d}")
+        point = Point(year, ctx.quarter.month)
+        return Resolved(_at_unit(point, "quarter") or f"{year:04d}-QX", kind="narrative",
+                        anchor=_anchor_label("narrative", ctx.quarter))
     return Resolved(_at_unit(point, "quarter") or "XXXX-QX", kind="relative", anchor=_anchor_label("publication", pub))
 
 
