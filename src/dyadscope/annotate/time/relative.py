@@ -177,6 +177,17 @@ def deictic_half_handler(f: Fields, ctx: Context) -> Resolved | None:
     return Resolved(f"{year.value}-H{half}", kind=year.kind, anchor=year.anchor)
 
 
+@handler("year_end")
+def year_end_handler(f: Fields, ctx: Context) -> Resolved | None:
+    """"by year-end", "since year's end": the end of the publication year (of the year before when the clause
+    looks back), TIMEX3 mod END."""
+    pub = ctx.publication
+    if pub is None:
+        return Resolved("XXXX", kind="relative", mod="END")
+    year = pub.year - 1 if ctx.tense == "past" else pub.year
+    return Resolved(f"{year:04d}", kind="relative", anchor=_anchor_label("publication", pub), mod="END")
+
+
 def _weekend(word: str, ctx: Context) -> Resolved:
     pub = ctx.publication
     if pub is None or pub.day is None:
