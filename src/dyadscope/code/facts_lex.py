@@ -1,0 +1,188 @@
+"""The language data of the fact finder (``data/facts/``), compiled once, and the helpers its finders share:
+the actors of a clause, the subject word nearest a figure, the time expression that dates some words, and
+how loose a date is (:mod:`dyadscope.code.facts`, :mod:`dyadscope.code.facts_quantities`)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..lexicon import load_entries, load_yaml, version_of, words_pattern
+from ..records import Fact, Mention, Sentence, Timex
+
+__all__ = ["DATE_KINDS", "NAME", "RULESET", "Lex", "actors_in", "anchor_of", "basis_of", "date_near", "lexicon",
+           "make_fact", "person_key", "range_start", "subject_of"]
+
+RULESET = f"facts.rules.v{version_of('facts/quantities.yaml')}"
+DATE_KINDS = frozenset({"absolute", "relative", "narrative"})
+STATE_KINDS = frozenset({"state", "org", "body", "company", "place", "person", "role"})
+NAME = r"(?-i:(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
+CLAUSE_BREAK = re.compile(r"[;,:]|\s(?:and|but|while|whereas)\s")
+WHEN_CLAUSE = re.compile(r"\s*,\s*(?:when|as|where)\b[^,;:]*$")  # "on Tuesday, when the presidents signed"
+
+
+@dataclass(frozen=True, slots=True)
+class Lex:
+    quantity: re.Pattern[str]
+    votes: re.Pattern[str]
+    rate: re.Pattern[str]
+    implicit_persons: re.Pattern[str]
+    anchors: tuple[tuple[str, re.Pattern[str]], ...]
+    number_of: re.Pattern[str]
+    qualifiers: dict[str, str]
+    scales: dict[str, float]
+    number_words: dict[str, float]
+    fractions: dict[str, float]
+    currency: dict[str, str]
+    units: dict[str, str]
+    subjects: tuple[tuple[str, re.Pattern[str], bool, frozenset[str], str, bool, int], ...]
+    persons: tuple[tuple[str, str, str, float, tuple[re.Pattern[str], ...]], ...]
+    happenings: tuple[tuple[str, float, re.Pattern[str], re.Pattern[str] | None, bool, str], ...]
+    carry: re.Pattern[str]
+    titles: re.Pattern[str]
+    document: re.Pattern[str]
+
+
+def _low(d: dict[str, Any]) -> dict[str, Any]:
+    return {str(k).lower(): v for k, v in d.items()}
+
+
+@cache
+def lexicon() -> Lex:
+    q: dict[str, Any] = load_yaml("facts/quantities.yaml")
+    qualifiers = {w.lower(): kind for kind, words in q["qualifiers"].items() for w in words}
+    units = {w.lower(): unit for unit, words in q["units"].items() for w in words}
+    currency = {**_low(q["currency_before"]), **_low(q["currency_after"])}
+    wp = words_pattern
+    number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{wp(q['fractions'], boundary=False)}"
+              rf"|{wp(q['number_words'], boundary=False)})")
+    quantity = (
+        rf"(?<![\w.,-])(?:(?P<qual>{wp(qualifiers, boundary=False)})\s+)?"
+        rf"(?:(?P<cur>{wp(q['currency_before'], boundary=False)})\s*)?{number}(?:\s*(?:-|–|or|to)\s*(?P<num2>\d+(?:\.\d+)?|{wp(q['number_words'], boundary=False)}))?"
+        rf"(?:\s*(?P<scale>{wp(q['scales'], boundary=False)})\b)?"
+        rf"(?:\s*(?P<pct>%)|\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit>{wp(units, boundary=False)})\b"
+        rf"|\s+(?P<cur2>{wp(q['currency_after'], boundary=False)})\b)?")
+    subjects = []
+    for e in load_entries("facts/subjects.yaml", required=("words",)):
+        subjects.append((e["id"].split(":", 1)[1], re.compile(wp(e["words"]), re.IGNORECASE), bool(e.get("directed")),
+                         frozenset(e.get("units", ())), str(e.get("issue", "OTHER")), bool(e.get("anchored")),
+                         int(e.get("reach", 10_000))))
+    anchors = tuple((str(k), re.compile(wp(v), re.IGNORECASE))
+                    for k, v in load_yaml("facts/subjects.yaml").get("anchors", {}).items())
+    h = load_yaml("facts/happenings.yaml")
+    persons, happenings = [], []
+    for e in load_entries("facts/happenings.yaml"):
+        hid = e["id"].split(":", 1)[1]
+        if "patterns" in e:
+            pats = tuple(re.compile(p.replace("{who}", rf"(?P<who>{NAME})"), re.IGNORECASE) for p in e["patterns"])
+            persons.append((hid, str(e.get("key", hid)), str(e.get("role", "point")), float(e.get("tolerance", 1)),
+                            pats))
+        else:
+            neg = re.compile(wp(e["not"], boundary=False), re.IGNORECASE) if e.get("not") else None
+            happenings.append((hid, float(e.get("tolerance", 0)), re.compile(e["trigger"], re.IGNORECASE), neg,
+                               bool(e.get("once")), str(e.get("object", "clause"))))
+    return Lex(
+        quantity=re.compile(quantity, re.IGNORECASE), votes=re.compile(q["votes"], re.IGNORECASE),
+        rate=re.compile(q["rate"], re.IGNORECASE), implicit_persons=re.compile(q["implicit_persons"], re.IGNORECASE),
+        anchors=anchors,
+        number_of=re.compile(q["number_of"].replace("{units}", wp(units, boundary=False)), re.IGNORECASE),
+        qualifiers=qualifiers, scales={k.lower(): float(v) for k, v in q["scales"].items()},
+        number_words={k.lower(): float(v) for k, v in q["number_words"].items()},
+        fractions={k.lower(): float(v) for k, v in q["fractions"].items()}, currency=currency, units=units,
+        subjects=tuple(subjects), persons=tuple(persons), happenings=tuple(happenings),
+        carry=re.compile(h["carry"], re.IGNORECASE), titles=re.compile(wp(h["titles"]) + r"\s*", re.IGNORECASE),
+        document=re.compile(h["document"], re.IGNORECASE),
+    )
+
+
+# --- actors, subjects, dates -----------------------------------------------------------------------------
+
+def actors_in(mentions: Sequence[Mention], start: int, end: int) -> list[str]:
+    out: list[str] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.actor and start <= m.start and m.end <= end and m.kind in STATE_KINDS and m.actor not in out:
+            out.append(m.actor)
+    return out
+
+
+def subject_of(stext: str, pos: int, unit: str, lex: Lex) -> tuple[str, bool, str, bool] | None:
+    best: tuple[int, str, bool, str, bool] | None = None
+    for sid, rx, directed, units, issue, anchored, reach in lex.subjects:
+        if units and unit not in units:
+            continue
+        for m in rx.finditer(stext):
+            if abs(m.start() - pos) > reach:
+                continue
+            dist = abs(m.start() - pos) + (0 if m.start() <= pos else 15)
+            if best is None or dist < best[0]:
+                best = (dist, sid, directed, issue, anchored)
+    return (best[1], best[2], best[3], best[4]) if best else None
+
+
+def anchor_of(stext: str, pos: int, lex: Lex, before: str = "") -> str | None:
+    """The particular thing a figure belongs to ("the crash", "the lease"): the anchor word nearest the
+    figure in its sentence, else the last one of the sentence before (``before``, same paragraph)."""
+    best: tuple[int, str] | None = None
+    for aid, rx in lex.anchors:
+        for m in rx.finditer(stext):
+            if best is None or abs(m.start() - pos) < best[0]:
+                best = (abs(m.start() - pos), aid)
+        if best is None:
+            for m in rx.finditer(before):
+                if best is None or len(before) - m.start() < best[0] - 10_000:
+                    best = (10_000 + len(before) - m.start(), aid)
+    return best[1] if best else None
+
+
+def date_near(tx: Sequence[Timex], pos: int, s: Sentence, *, following: bool = False,
+               strict: bool = False) -> Timex | None:
+    """The time expression that dates the words at ``pos``: one in the same clause before them (or opening
+    the sentence), else the nearest one after them; with ``following``, one after them comes first. With
+    ``strict``, only time expressions in the same clause (no comma, colon or conjunction between) count."""
+    dated = [t for t in tx if t.date_start and t.kind in DATE_KINDS and t.precision != "century"]
+
+    def same_clause(a: int, b: int) -> bool:
+        between = s.text[a - s.start:b - s.start]
+        return not CLAUSE_BREAK.search(between) or bool(WHEN_CLAUSE.match(between))
+
+    before = [t for t in dated if t.end <= pos and (t.start - s.start < 12 or same_clause(t.end, pos))]
+    after = [t for t in dated if t.start >= pos and (not strict or same_clause(pos, t.start))]
+    if strict:
+        before = [t for t in before if same_clause(t.end, pos) or t.start - s.start < 12]
+    first, second = (after, before[::-1]) if following else (before[::-1], after)
+    if first:
+        return first[0]
+    return second[0] if second else None
+
+
+def range_start(tx: Sequence[Timex], s: Sentence) -> Timex | None:
+    """The first time expression of a span the sentence states ("from 2000 till 2008", "(2000-2008)")."""
+    dated = [t for t in tx if t.date_start and t.kind in DATE_KINDS]
+    for a, b in itertools.pairwise(dated):
+        if re.fullmatch(r"\s*(?:-|–|—|to|till|until|through)\s*", s.text[a.end - s.start:b.start - s.start]):
+            return a
+    return next((t for t in dated if t.date_end and t.date_end[:4] != (t.date_start or "")[:4]), None)
+
+
+def basis_of(t: Timex) -> tuple[str, float]:
+    """How a date was found and how loose it is (years): a relative expression resolved to a day or month
+    ("on Tuesday") is as exact as a stated date; one resolved to a year ("last year") is looser."""
+    if t.kind == "absolute":
+        return "explicit", 0.0
+    return "relative", 0.0 if t.precision in ("day", "month") else (1.0 if t.precision == "year" else 2.0)
+
+
+def person_key(name: str, full_names: dict[str, str]) -> str:
+    """``"vladimir_putin"`` for "Putin" when the document names him "Vladimir Putin" somewhere."""
+    parts = re.sub(r"(?:'s|’s)$", "", name).split()
+    surname = parts[-1]
+    first = parts[-2] if len(parts) > 1 else full_names.get(surname)
+    return (f"{first}_{surname}" if first else surname).lower()
+
+
+def make_fact(s: Sentence, doc: str, doc_id: str, a: int, b: int, **kw: Any) -> Fact:
+    return Fact(doc=doc, doc_id=doc_id, sentence=s.text, start=s.start, end=s.end, quote=s.text[a:b], **kw)

@@ -1,0 +1,144 @@
+"""Quantities among the checkable facts: a number with its qualifier, scale, currency or unit, as the interval
+of values the text allows, keyed by what it is about (``data/facts/quantities.yaml``, ``subjects.yaml``);
+and spans of time the time stage found. See :mod:`dyadscope.code.facts`."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from ..records import Fact, Mention, Sentence, Timex
+from .facts_lex import RULESET, Lex, actors_in, anchor_of, basis_of, date_near, make_fact, subject_of
+
+__all__ = ["durations", "quantities"]
+
+
+def _number(text: str, lex: Lex) -> tuple[float, float] | None:
+    """(value, half-step of its rounding) of a number as written: half a unit of its last decimal, or for a
+    whole number ending in zeros ("140,000") half a unit of its last non-zero digit — but never more than
+    5% of the value (a writer's "10 million" is rarely meant as "between 5 and 15 million")."""
+    t = text.lower().replace(",", "")
+    if t in lex.number_words:
+        return lex.number_words[t], 0.0
+    if t in lex.fractions:
+        return lex.fractions[t] * 100, 0.0
+    try:
+        v = float(t)
+    except ValueError:
+        return None
+    if "." in t:
+        step = 10 ** -len(t.split(".")[1])
+    else:
+        stripped = t.rstrip("0")
+        step = 10 ** (len(t) - len(stripped)) if stripped else 1
+        return v, min(step / 2, max(0.5, 0.05 * v))
+    return v, step / 2
+
+
+def _interval(value: float, half: float, qualifier: str) -> tuple[float, float]:
+    low, high = value - half, value + half
+    if qualifier == "approx":
+        low, high = min(low, value * 0.9), max(high, value * 1.1)
+    elif qualifier == "above":
+        low, high = value, math.inf
+    elif qualifier == "below":
+        low, high = 0.0, value
+    elif qualifier == "nearly":
+        low, high = value * 0.9, value
+    return low, high
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if v == int(v) and abs(v) < 1e18 else f"{v:.6g}"
+
+
+def quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequence[Mention],
+                lex: Lex, previous_text: str = "") -> list[Fact]:
+    out = []
+    stext = s.text
+    covered = [(t.start - s.start, t.end - s.start) for t in tx]
+    for m in lex.quantity.finditer(stext):
+        if not m.group("num") or any(a <= m.start("num") < b for a, b in covered):
+            continue
+        num = _number(m.group("num"), lex)
+        if num is None:
+            continue
+        value, half = num
+        fraction = m.group("num").lower() in lex.fractions
+        unit = ("percent" if m.group("pct") or fraction else
+                lex.currency.get((m.group("cur") or m.group("cur2") or "").lower().strip())
+                or lex.units.get((m.group("unit") or "").lower()))
+        if unit is None:
+            back = lex.number_of.search(stext[:m.start()])
+            unit = lex.units.get(back.group("unit").lower()) if back else None
+        if unit is None and lex.implicit_persons.match(stext[m.end():]):
+            unit = "persons"  # "38 were killed", "12 died"
+        if unit is None or (fraction and not re.match(r"\s*of\b", stext[m.end():])):
+            continue
+        if m.group("scale"):
+            scale = lex.scales[m.group("scale").lower()]
+            value, half = value * scale, half * scale
+        if m.group("num2"):
+            second = _number(m.group("num2"), lex)
+            if second:
+                half = max(half, abs(second[0] * (lex.scales.get((m.group("scale") or "").lower(), 1.0)) - value))
+        qualifier = lex.qualifiers.get((m.group("qual") or "").lower(), "exact")
+        if m.group("num").lower().endswith("s") and m.group("num").lower() in lex.number_words:
+            qualifier = "above"  # "millions of …": two million or more
+        if qualifier == "exact":
+            before = stext[max(0, m.start() - 25):m.start()].lower()
+            qualifier = next((k for w, k in lex.qualifiers.items() if before.rstrip().endswith(w)), "exact")
+        low, high = _interval(value, half, qualifier)
+        subj = subject_of(stext, m.start(), unit, lex)
+        sid, directed, issue, anchored = subj if subj else (unit, False, None, False)
+        actors = actors_in(ms, s.start, s.end)
+        if not directed:
+            actors = sorted(actors)
+        rate = bool(lex.rate.match(stext[m.end():]))
+        when = None if rate else date_near(tx, s.start + m.start(), s)
+        date_basis = basis_of(when)[0] if when else "none"
+        anchor = anchor_of(stext, m.start(), lex, previous_text) if anchored else None
+        subject = f"{sid}@{anchor}" if anchor else f"{'-'.join(actors[:3]) or 'any'}:{sid}"
+        out.append(make_fact(s, doc, doc_id, m.start(), m.end(),
+                         subject=subject, value=_fmt(value), unit=unit,
+                         date=when.date_start if when else None, rule=f"{RULESET}:quantity", kind="quantity",
+                         low=low, high=high, qualifier=qualifier, date_basis=date_basis, actors=tuple(actors[:3]),
+                         issue=issue, confidence=0.7 if subj else 0.5))
+    for m in lex.votes.finditer(stext):
+        a, b = [int(g) for g in m.groups() if g is not None][:2]
+        actors = sorted(actors_in(ms, s.start, s.end))
+        when = date_near(tx, s.start + m.start(), s, following=True)
+        out.append(make_fact(s, doc, doc_id, m.start(), m.end(), subject=f"{'-'.join(actors) or 'any'}:vote",
+                         value=f"{a}-{b}", unit="votes", date=when.date_start if when else None,
+                         rule=f"{RULESET}:vote", kind="vote", low=float(a), high=float(a), actors=tuple(actors),
+                         issue="OTHER", date_basis=basis_of(when)[0] if when else "none", confidence=0.8))
+    return out
+
+
+_MODS = {"MORE_THAN": "above", "EQUAL_OR_MORE": "above", "LESS_THAN": "below", "EQUAL_OR_LESS": "below",
+         "APPROX": "approx"}
+_DURATION_UNITS = {"Y": "years", "M": "months", "W": "weeks", "D": "days"}
+
+
+def durations(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequence[Mention],
+               lex: Lex) -> list[Fact]:
+    """Spans of time the time stage found ("for more than 14 years", "within two months") as quantities."""
+    out = []
+    for t in tx:
+        m = re.fullmatch(r"P(\d+(?:\.\d+)?)([YMWD])", t.value or "")
+        words = t.text.split()
+        if t.type != "DURATION" or not m or any(w[:1].isupper() for w in words[1:]) or re.search(r"[A-Z]\w*-", t.text):
+            continue  # a name ("the Five-Day war"), not a span of time
+        value, unit = float(m.group(1)), _DURATION_UNITS[m.group(2)]
+        qualifier = _MODS.get(t.mod or "", "exact")
+        low, high = _interval(value, 0.5 if value >= 1 else 0.0, qualifier)
+        a, b = t.start - s.start, t.end - s.start
+        subj = subject_of(s.text, a, unit if unit in ("years", "months", "days") else "years", lex)
+        sid, directed, issue = subj[:3] if subj else ("duration", False, None)
+        actors = actors_in(ms, s.start, s.end)
+        actors = actors if directed else sorted(actors)
+        out.append(make_fact(s, doc, doc_id, a, b, subject=f"{'-'.join(actors[:3]) or 'any'}:{sid}", value=_fmt(value),
+                         unit=unit, date=None, rule=f"{RULESET}:duration", kind="quantity", low=low, high=high,
+                         qualifier=qualifier, actors=tuple(actors[:3]), issue=issue, confidence=0.5))
+    return out
