@@ -1,5 +1,6 @@
 """Metadata read from a document's own text: datelines, bylines, labelled header fields, journal issue lines,
-author notes, copyright lines, encyclopedia headers and a title from the first lines.
+author notes, copyright lines, encyclopedia headers, a title from the first lines, and the header and signer
+of a diplomatic cable (:mod:`dyadscope.ingest.meta_cable`).
 
 The rules are data (``data/ingest/metadata.yaml``); this module expands their placeholders, applies them to
 the lines of their scope and checks what they capture (names must read as names, dates must parse). Three
@@ -22,6 +23,7 @@ from ..lexicon import load_entries, load_yaml, version_of, words_pattern
 from .dates import parse_date, placeholders
 from .items import MetaValue
 from .lines import Line, head_lines, needle_lines, tail_lines
+from .meta_cable import cable_metadata
 from .meta_header import header_values
 from .names import (
     clean_outlet,
@@ -177,4 +179,5 @@ def text_metadata(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[Meta
     for rule in (r for r in all_rules if r.scope == "any"):
         for line in needle_lines(text, rule.needles, int(meta["max_any_lines"])):
             out.extend(_scan([rule], line, languages))
+    out.extend(cable_metadata(text))
     return tuple(out)

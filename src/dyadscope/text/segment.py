@@ -2,9 +2,10 @@
 
 Paragraphs are separated by blank lines. Within a paragraph, sentences are cut after ``.``, ``!``, ``?``
 or ``…`` (with any closing quotes or brackets) when the next token starts a sentence: an upper-case
-letter, an opening quote or bracket. A full stop after an abbreviation listed in
-``data/text/abbreviations.yaml`` or after a single capital (an initial) never ends a sentence. Sentences
-never cross paragraphs. Tokenisation is spaCy's blank pipeline for the document language (English rules
+letter, an opening quote or bracket (so a text set in capitals is cut like any other). A full stop after an
+abbreviation listed in ``data/text/abbreviations.yaml`` (its own list for texts in capitals: "MR. ALIYEV") or
+after a single capital (an initial) never ends a sentence. Sentences never cross paragraphs; the end of a
+paragraph ends a sentence even without a full stop (a heading, a fragment). Tokenisation is spaCy's blank pipeline for the document language (English rules
 for unknown languages), so the boundaries agree with the tokens later stages match on.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon import load_yaml
@@ -20,14 +21,14 @@ from ..records import Sentence
 
 _PARA_RE = re.compile(r"\n[ \t\u00a0]*\n\s*")
 _FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
-_CLOSERS = frozenset({'"', "'", "”", "’", "»", ")", "]", "»"})
+_CLOSERS = frozenset({'"', "'", "”", "’", "»", ")", "]"})
 _OPENERS = frozenset({'"', "“", "‘", "«", "(", "[", "'"})
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations() -> frozenset[str]:
     data = load_yaml("text/abbreviations.yaml")
-    return frozenset(str(a) for a in data["always"])
+    return frozenset(str(a) for key in ("always", "capitals") for a in data.get(key) or ())
 
 
 @lru_cache(maxsize=4)

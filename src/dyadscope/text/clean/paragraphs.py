@@ -11,7 +11,10 @@ consecutive lines belong to one paragraph is decided from signals of the line pa
   that ends a sentence is just a line (hard-wrapped texts);
 - a blank line separates paragraphs, except in double-spaced texts where every printed line is followed
   by one (detected per document, :func:`~dyadscope.text.clean.base.layout_of`);
-- headings (short, capitalised, numbered "II.", "B.") stand alone; a bullet starts a new paragraph.
+- headings (short, capitalised, numbered "II.", "B.") stand alone; a bullet starts a new paragraph, and so does
+  a numbered item ("2. …") after a line ending a sentence or a clause (";", ":"); so does a
+  line opening with a cable's classification mark ("2. (C) …"). In a text set in capitals only a short line
+  can be a heading, and no line with a sentence end inside it is one.
 
 A hyphen at a line end is resolved by :func:`~dyadscope.text.clean.vocab.keep_hyphen` against the
 document's own vocabulary.
@@ -35,6 +38,7 @@ from .base import (
     starts_lower,
     title_ratio,
 )
+from .cable import opens_with_mark
 from .data import layout_words, rule_id
 from .vocab import Vocabulary, keep_hyphen
 
@@ -45,6 +49,9 @@ _LEFT_WORD_RE = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)-\Z")
 _RIGHT_WORD_RE = re.compile(r"[^\W\d_]+")
 _GLUED_DASH_RE = re.compile(r"\w[–—]\Z")
 _CONTINUING_PUNCT = (",", ";", "(", "/", "&", "+", "=")
+_LIST_ITEM_RE = re.compile(r"\d{1,2}[.)]\s+\S")
+_CLOSERS = "\"'”’»)]"
+_INNER_SENTENCE_END_RE = re.compile(r"[^\W\d_]{3,}[.!?][\"”’)]?\s+\S")
 
 
 def numbered_heading(s: str) -> bool:
@@ -58,9 +65,13 @@ def heading_like(s: str, layout: Layout) -> bool:
         return False
     if words[-1].lower() in layout_words().continuation:
         return False
-    if s.count("(") > s.count(")"):
+    if s.count("(") > s.count(")") or _INNER_SENTENCE_END_RE.search(s):
         return False
-    if numbered_heading(s) or s.isupper():
+    if numbered_heading(s):
+        return True
+    if layout.caps:         # in a text set in capitals, capitals say nothing: only a short line stands alone
+        return len(words) <= 6 and not layout.full(s)
+    if s.isupper():
         return True
     if layout.full(s):
         return title_ratio(s) >= 0.6
@@ -92,12 +103,14 @@ def joins(a: str, b: str, gap: int, layout: Layout, *, b_indented: bool = False,
     """
     if fmt == "md" and (_MD_BLOCK_RE.match(a) or _MD_BLOCK_RE.match(b)):
         return False
-    if _BULLET_RE.match(b) or _cells(a) or _cells(b):
+    if _BULLET_RE.match(b) or _cells(a) or _cells(b) or opens_with_mark(b):
         return False
     a_end = ends_sentence(a)
     para_gap = gap >= (2 if layout.double_spaced else 1)
     a_heading = not a_continued and heading_like(a, layout)
     if numbered_heading(b) and (a_end or a_heading):
+        return False
+    if _LIST_ITEM_RE.match(b) and a.rstrip(_CLOSERS).endswith((".", "!", "?", ";", ":")):
         return False
     if not a_end:
         if _continues(a, layout) or starts_lower(b):

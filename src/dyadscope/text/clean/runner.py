@@ -15,6 +15,7 @@ from ...errors import UsageError
 from ...options import Options
 from ...records import Removal
 from .base import StepContext, StepResult
+from .cable import remove_cable_furniture, remove_paragraph_marks
 from .chrome import remove_chrome, remove_front_back_matter
 from .footnotes import remove_footnote_markers
 from .headers import remove_running_headers
@@ -39,12 +40,14 @@ class Step:
 STEPS: tuple[Step, ...] = (
     Step("unicode", normalise_unicode, "line ends, odd spaces, invisible characters, ligatures, NFC"),
     Step("markup", strip_markup, "Markdown marks out of Markdown sources, their text kept"),
+    Step("cable", remove_cable_furniture, "a diplomatic cable's header, page marks, trailer and paragraph marks"),
     Step("running_headers", remove_running_headers, "page headers, footers and page numbers"),
     Step("chrome", remove_chrome, "widget lines anywhere: ratings, shares, polls, counters, sign-ups"),
     Step("notes", separate_notes, "reference lists, inline footnote texts, author notes -> notes"),
     Step("front_back_matter", remove_front_back_matter, "bylines, datelines, labels, menus, boilerplate"),
     Step("footnote_markers", remove_footnote_markers, "note numbers glued to words"),
     Step("paragraphs", rebuild_paragraphs, "printed lines joined into paragraphs, hyphenation resolved"),
+    Step("cable_marks", remove_paragraph_marks, "a cable paragraph's number and classification mark (\"1. (C)\")"),
     Step("repeats", remove_repeats, "repeated paragraphs, lead sentences and pull quotes"),
     Step("datelines", remove_wire_datelines, "wire datelines opening a paragraph (\"BAKU, May 2 (Agency) --\")"),
     Step("drop_caps", repair_drop_caps, "a lost drop cap put back"),
