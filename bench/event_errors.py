@@ -168,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifest", type=Path)
     ap.add_argument("--seed-manifest", action="store_true",
                     help="make a manifest from ../shared/gold/seed_docs.jsonl (publication dates of the seeds)")
+    ap.add_argument("--dump", type=Path, help="write each gold id's matched level (0-3) as JSON, to compare runs")
     ap.add_argument("--show", action="append", default=[], help="list the items of this cause (repeatable; 'all')")
     args = ap.parse_args(argv)
     if any("heldout" in str(p) for p in [*args.paths, args.gold]):
@@ -175,7 +176,13 @@ def main(argv: list[str] | None = None) -> int:
     manifest = args.manifest
     if args.seed_manifest:
         manifest = seed_manifest(ROOT.parent / "shared" / "gold" / "seed_docs.jsonl", Path(tempfile.mkdtemp()))
-    out = analyse(args.paths, load_gold(args.gold), manifest)
+    gold = load_gold(args.gold)
+    out = analyse(args.paths, gold, manifest)
+    if args.dump:
+        scope = DEFAULT_SCOPE
+        gold_in = [g for g in gold if g.get("source") in scope or g.get("target") in scope]
+        levels = {gold_in[gi].get("id", str(gi)): lv for gi, _, lv in out["result"].matches}
+        args.dump.write_text(json.dumps({g.get("id"): levels.get(g.get("id"), 0) for g in gold_in}, indent=0))
     print(json.dumps(out["result"].as_dict()))
     print("misses (gold events not matched at L3):")
     for cause, items in sorted(out["misses"].items(), key=lambda kv: -len(kv[1])):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Mention
 from .chunks import Chunks, grammar
@@ -39,13 +40,14 @@ def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]
     out: list[Arg] = []
     starts, ends = chunks.starts, chunks.ends
     for m in mentions:
-        if not m.actor:
+        code = m.actor or (place_state(m.entry_id) if m.kind == "place" else None)
+        if not code:
             continue
         i = bisect_right(ends, m.start)            # first token ending after the mention starts
         j = bisect_left(starts, m.end)             # first token starting at or after the mention's end
         if i >= j:
             continue
-        out.append(Arg(code=m.actor, text=m.text, start=i, end=j, kind=m.kind or "state", person=m.person,
+        out.append(Arg(code=code, text=m.text, start=i, end=j, kind=m.kind or "state", person=m.person,
                        detail=m.detail))
     out.sort(key=lambda a: (a.start, -a.end))
     merged: list[Arg] = []
@@ -58,6 +60,15 @@ def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]
             continue
         merged.append(a)
     return tuple(merged)
+
+
+@lru_cache(maxsize=4096)
+def place_state(entry_id: str) -> str | None:
+    """The party a place stands for when it is the target of a conflict act ("Karabakh" -> ARM, "Chechnya" ->
+    RUS; data/actors/places.yaml), or None for places that stand for no one ("Ganja", "the Caspian")."""
+    from ..annotate.actors.api import state_of
+
+    return state_of(entry_id) if entry_id else None
 
 
 def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = frozenset()) -> str | None:
@@ -73,6 +84,9 @@ def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = fr
         w = words[j]
         if j in chunks.timex or j in chunks.actors:
             return None                   # "In 2008 Moscow signed", "In Moscow Putin said": that closes the phrase
+        if w in g.approximators and j + 1 < len(words) and words[j + 1][:1].isdigit():
+            j -= 1                        # "about 2,000 Russian peacekeepers": a number's qualifier
+            continue
         if w in g.prepositions:
             if w == "of" and j > 0 and words[j - 1] in g.of_heads and "of" not in allow:
                 return None               # "the presidents of Azerbaijan …": the actor stands for the head
@@ -97,6 +111,9 @@ def preposition_before(chunks: Chunks, arg: Arg) -> str | None:
     skipped = 0
     while j >= 0:
         w = words[j]
+        if w in g.approximators and j + 1 < len(words) and words[j + 1][:1].isdigit():
+            j -= 1
+            continue
         if w in g.prepositions:
             return w
         if w in g.determiners or w[:1].isdigit():

@@ -3,7 +3,8 @@
 There is no statistical parser (spaCy blank pipelines only), so structure comes from closed-class words in
 ``data/events/grammar.yaml``:
 
-- **tokens**: words (hyphenated compounds kept whole, line-break hyphenation undone), possessive ``'s`` and
+- **tokens**: words (hyphenated compounds and numbers with separators, "2,000", kept whole, line-break
+  hyphenation undone), possessive ``'s`` and
   ``n't`` split off (an apostrophe starts a token), punctuation one character each. Each token keeps its offsets into the document text.
 - **clauses**: a clause id per token, and a kind per clause (main, sub, relative, bracket). Clause
   punctuation (``;`` ``:`` dashes, brackets), subordinators (``when``, ``if``, ``because`` …) and a
@@ -25,7 +26,7 @@ from functools import cache
 
 from ..lexicon import load_yaml
 
-_TOKEN_RE = re.compile(r"\w+(?:(?:[-‐]\s*\n\s*|[-‐])\w+)*|['’]\w+|\S")
+_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:(?:[-‐]\s*\n\s*|[-‐])\w+)*|['’]\w+|\S")
 _LINEBREAK_HYPHEN_RE = re.compile(r"[-‐]\s*\n\s*")
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "i", "you"})
 _QUOTE_MAP = str.maketrans({"’": "'", "‘": "'", "‐": "-"})
@@ -47,6 +48,7 @@ class Grammar:
     group_adverbs: frozenset[str]
     prepositions: frozenset[str]
     determiners: frozenset[str]
+    approximators: frozenset[str]
     possessive_marks: frozenset[str]
     np_stops: frozenset[str]
     reciprocal: tuple[str, ...]
@@ -74,7 +76,7 @@ def grammar() -> Grammar:
         clause_punct=words("clause_punct"), subordinators=words("subordinators"), relative=words("relative"),
         coordinators=words("coordinators"), clause_coordinators=words("clause_coordinators"), be=words("be"), have=words("have"), do=words("do"),
         modal=words("modal"), group_adverbs=words("group_adverbs"), prepositions=words("prepositions"),
-        determiners=words("determiners"), possessive_marks=words("possessive_marks"),
+        determiners=words("determiners"), approximators=words("approximators"), possessive_marks=words("possessive_marks"),
         np_stops=words("np_stops"), reciprocal=tuple(str(w) for w in data["reciprocal"]),
         list_joiners=words("list_joiners"),
         that_clause_next=words("that_clause_next"), of_heads=words("of_heads"),
@@ -201,7 +203,7 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
             ids.append(current)
             current, relative_from = relative_from, None
             continue
-        if w == "," and initial_sub:
+        if w == "," and initial_sub and not _list_comma(words, caps, i):
             ids.append(current)
             current, initial_sub = open_clause(-1, "main"), False
             continue
@@ -218,6 +220,14 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
                 x in g.coordinators or x == "," or x in g.group_adverbs for x in words[:i]))
         ids.append(current)
     return tuple(ids), tuple(parent), tuple(kinds)
+
+
+def _list_comma(words: tuple[str, ...], caps: Callable[[int], bool], i: int) -> bool:
+    """A comma between two names of a list ("the leaders of Russia, Armenia and Azerbaijan signed"), which
+    does not close a sentence-initial phrase."""
+    if i == 0 or i + 2 >= len(words) or not (caps(i - 1) and caps(i + 1)):
+        return False
+    return words[i + 2] in (",", "and", "or") or (i + 3 < len(words) and words[i + 3] in ("and", "or"))
 
 
 def _verbish(word: str, g: Grammar) -> bool:

@@ -8,7 +8,7 @@
 2. **narrative**: the narrative time of the sentence (carried from the passage by the time stage); when the
    sentence's own expressions were all rejected in step 1, the narrative time of the sentence before it in
    the same paragraph.
-3. **publication**: only in short documents dated to the day, for a past-tense trigger (or a verbal act in
+3. **publication**: only in short documents dated to the day (by a date of writing, not a "last edited" line), for a past-tense trigger (or a verbal act in
    the present: "Baku denies …") in a paragraph with no other date.
 4. **none**: no date; ``date_start`` is null. Precision is never invented: it is the expression's own.
 """
@@ -51,6 +51,7 @@ class _Settings:
     open_ended: tuple[tuple[str, ...], ...]
     max_sentences: int
     precisions: frozenset[str]
+    not_basis: frozenset[str]
 
 
 @cache
@@ -62,6 +63,7 @@ def _settings() -> _Settings:
         open_ended=tuple(tuple(str(w).lower().split()) for w in data.get("open_ended_after", [])),
         max_sentences=int(pub.get("max_sentences", 60)),
         precisions=frozenset(str(p) for p in pub.get("precision", ["day"])),
+        not_basis=frozenset(str(b) for b in pub.get("not_basis", [])),
     )
 
 
@@ -131,7 +133,7 @@ def news_like(document: Document, n_sentences: int) -> bool:
     """Short and dated to the day: the publication date may date the events it reports."""
     s = _settings()
     return bool(document.published) and (document.published_precision or "day") in s.precisions \
-        and n_sentences <= s.max_sentences
+        and n_sentences <= s.max_sentences and document.published_basis not in s.not_basis
 
 
 def publication(document: Document, hit: Hit, paragraph_dated: bool) -> DateChoice | None:

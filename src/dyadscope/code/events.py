@@ -271,7 +271,7 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
         when = dating.choose(ch, hit, timexes, ctx.narrative.get(index), ctx.narrative_before(index),
                              document, ctx.news, ctx.paragraph_dated(index) if ctx.news else True)
         said_by = modality.speaker(ch, hit, found, args) if mod.value == "future" else None
-        for pair in roles.expand(ch, hit, r, args):
+        for pair in roles.expand(ch, hit, r, args, ctx.dyad):
             ev = _event(ctx, sentence, ch, hit, pair, mod, when)
             if ev is not None and said_by is not None and said_by.code == ev.source:
                 ev = stated_intention(ev, said_by)
@@ -301,12 +301,12 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
            mod: modality.Modality, when: dating.DateChoice) -> Event | None:
     entry = hit.entry
     src, tgt = r.source, r.target
-    if src is None and tgt is not None and r.how == "passive.no_agent" and \
+    if src is None and tgt is not None and r.how == "passive.no_agent" and entry.implied and \
             entry.plover in implied.settings().source_types:
         src = implied.partner(tgt.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
-    if src is None:
+    if src is None or src.kind == "place":
         return None
-    if tgt is None and not entry.no_target and (hit.head_kind == "verb" or r.how == "noun.subject"):
+    if tgt is None and not entry.no_target and entry.implied and (hit.head_kind == "verb" or r.how == "noun.subject"):
         tgt = implied.partner(src.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad,
                               lambda a: a.start >= 0 and not ch.same_clause(a.start, hit.head)
                               and in_prepositional_phrase(ch, a) is None)

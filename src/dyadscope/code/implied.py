@@ -4,7 +4,7 @@
 passive with no agent ("Two Russian journalists were detained in Baku.") has an implied source. The partner
 is the other state of the dyad (``Options.dyad``) when the passage names it: in the sentence itself (another
 clause), else in the sentences before it, at most ``reach`` back and ``paragraphs_back`` paragraphs up
-(``data/events/implied.yaml``). A sentence that names a third party and not the other state implies nothing:
+(``data/events/roles.yaml``). A sentence that names a third party and not the other state implies nothing:
 the act may concern that party.
 """
 
@@ -18,7 +18,7 @@ from ..lexicon import load_yaml
 from ..records import Sentence
 from .arguments import Arg
 
-IMPLIED_FILE = "events/implied.yaml"
+ROLES_FILE = "events/roles.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class Settings:
 
 @cache
 def settings() -> Settings:
-    data = load_yaml(IMPLIED_FILE)
+    data = load_yaml(ROLES_FILE)["implied"]
     return Settings(reach=int(data.get("reach", 2)), paragraphs_back=int(data.get("paragraphs_back", 0)),
                     source_types=frozenset(str(t) for t in data.get("source_types", [])),
                     target_confidence=float(data.get("target_confidence", 0.7)),
@@ -59,23 +59,24 @@ def partner(code: str, sentences: Sequence[Sentence], index: int, args_of: Calla
     if other is None:
         return None
     own = args_of(index)
-    here = [a for a in own if a.code == other and elsewhere(a)]
+    here = [a for a in own if a.code == other and a.kind != "place" and elsewhere(a)]
     if here:
         return _implied(here[-1])
-    if any(a.code != code for a in own):
+    if any(a.code != code and a.kind != "place" for a in own):
         return None
     s = settings()
     para = sentences[index].paragraph
     paragraphs = 0
     j = index - 1
     while j >= 0 and index - j <= s.reach:
-        if sentences[j].paragraph != para:
+        earlier = args_of(j)
+        if sentences[j].paragraph != para and earlier:     # paragraphs naming no actor (headings) are skipped
             paragraphs += 1
             para = sentences[j].paragraph
             if paragraphs > s.paragraphs_back:
                 break
-        for a in reversed(args_of(j)):
-            if a.code == other:
+        for a in reversed(earlier):
+            if a.code == other and a.kind != "place":
                 return _implied(a)
         j -= 1
     return None

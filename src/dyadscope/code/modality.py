@@ -3,7 +3,8 @@
 Cues come from ``data/events/modality.yaml``. They are looked for where they govern the trigger:
 
 - **negated**: a negation in the verb group ("did not sign", "has never recognised"), "no"/"without"
-  before a nominal trigger, or a failure verb before its infinitive ("failed to agree").
+  before a nominal trigger, a failure verb before its infinitive ("failed to agree"), or a denial whose
+  that-clause holds the trigger ("denied reports that Moscow had demanded …").
 - **hypothetical**: a modal auxiliary earlier in the trigger's clause ("could result in border closures"),
   a clause opened by a conditional ("if …", "unless …"), or a nominal after "the possibility of".
 - **future**: a future auxiliary in the clause ("will sign", "is going to"), a present-tense intention verb
@@ -36,7 +37,7 @@ MODALITY_FILE = "events/modality.yaml"
 _LISTS = ("negation", "noun_negation", "hypothetical_modals", "conditional_openers", "hypothetical_nouns",
           "future_aux", "future_adjectives", "report_phrases", "opinion_phrases", "characterisation_adverbs",
           "habit_adverbs", "question_marks", "author_pronouns")
-_VERB_LISTS = ("failure_verbs", "intention_verbs", "attempt_verbs", "report_verbs", "opinion_verbs",
+_VERB_LISTS = ("failure_verbs", "denial_verbs", "intention_verbs", "attempt_verbs", "report_verbs", "opinion_verbs",
                "discourse_verbs")
 
 
@@ -152,6 +153,10 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     neg = found.within("negation", start, head) if verb else found.within("noun_negation", max(0, start - 2), hit.start)
     if neg and not hit.entry.negative:
         return Modality("negated", neg[2])
+    denied = found.within("denial_verbs", 0, start)
+    if denied and denied[0] != head and "that" in words[denied[1]:start] and \
+            not chunks.same_clause(denied[0], head):
+        return Modality("negated", denied[2])     # "denied reports that Moscow had demanded …"
     if verb and start > 0:
         fail = found.within("failure_verbs", max(0, start - 3), start)
         if fail and "to" in words[fail[1]:head]:

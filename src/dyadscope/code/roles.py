@@ -21,7 +21,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from ..lexicon import load_yaml
 from .arguments import Arg, coordinated, in_prepositional_phrase, preposition_before
 from .chunks import Chunks, grammar
 from .triggers import Hit, verb_tags
@@ -41,6 +43,12 @@ class Roles:
     source: Arg | None
     target: Arg | None
     how: str                          # which rule found them, e.g. "active", "passive", "noun.possessive"
+
+
+@cache
+def place_targets() -> frozenset[str]:
+    """Types whose target may be a place that stands for a party (data/events/roles.yaml)."""
+    return frozenset(str(t) for t in load_yaml("events/roles.yaml").get("place_targets", []))
 
 
 def verb_group_start(chunks: Chunks, head: int) -> int:
@@ -88,7 +96,8 @@ def _agent(chunks: Chunks, hit: Hit, args: Sequence[Arg], near: int = 6) -> Arg 
     for k in range(hit.end, min(len(words), hit.end + near)):
         if words[k] in agent_preps:
             for a in args:
-                if a.start > k and a.start - k <= 4 and chunks.same_clause(a.start, hit.head) and not a.reflexive:
+                if a.start > k and a.start - k <= 4 and chunks.same_clause(a.start, hit.head) and not a.reflexive \
+                        and a.kind != "place":
                     return a
             return None
         if words[k] in (",", ";", ".") or chunks.clause[k] != chunks.clause[hit.head]:
@@ -111,9 +120,10 @@ def _left_subject(chunks: Chunks, hit: Hit, args: Sequence[Arg], before: int | N
         if words[limit - 1] in g.relative or limit < 2 or words[limit - 2] != "and":
             return None                   # the antecedent is not an actor ("amendments that were objected to")
     clause = chunks.clause[hit.head]
-    same = [a for a in args if a.end <= limit and chunks.clause[a.start] == clause and not a.reflexive]
+    same = [a for a in args if a.end <= limit and chunks.clause[a.start] == clause and not a.reflexive
+            and a.kind != "place"]
     outer = [a for a in args if a.end <= limit and chunks.clause[a.start] != clause
-             and chunks.same_clause(a.start, hit.head) and not a.reflexive]
+             and chunks.same_clause(a.start, hit.head) and not a.reflexive and a.kind != "place"]
     for pool in (same, outer):
         for a in reversed(pool):
             if in_prepositional_phrase(chunks, a) is None and not _is_possessor_of_object(chunks, a, limit):
@@ -182,6 +192,10 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             continue
         if swallowed:
             return a
+        if a.kind == "place" and (source is None or hit.entry.plover not in place_targets()):
+            continue                      # a place is a party only as the target of a conflict act
+        if hit.entry.target_kinds and a.kind not in hit.entry.target_kinds:
+            continue                      # "brought the country into the CIS": the organisation is the target
         in_complement = not chunks.same_clause(a.start, hit.head) and _complement_clause(chunks, hit, a.start)
         if not chunks.same_clause(a.start, hit.head) and not in_complement:
             continue
@@ -227,7 +241,7 @@ def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     while j >= lowest:
         w = words[j]
         for a in args:
-            if a.end == j + 1 or (a.end == j and w in g.possessive_marks):
+            if (a.end == j + 1 or (a.end == j and w in g.possessive_marks)) and a.kind != "place":
                 return a
         if w in g.np_stops and w not in g.possessive_marks:
             return None
@@ -253,7 +267,7 @@ def _relative_object(chunks: Chunks, hit: Hit, args: Sequence[Arg], subject: Arg
 def _owner(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     """An actor adjective inside the matched words ("the sale of Russian weaponry")."""
     for a in args:
-        if hit.start - 2 <= a.start < hit.end and a.start != hit.head and \
+        if hit.start - 2 <= a.start < hit.end and a.start != hit.head and a.kind != "place" and \
                 preposition_before(chunks, a) in (None, "of"):
             return a
     return None
@@ -323,7 +337,8 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
     return roles
 
 
-def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg]) -> list[Roles]:
+def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg],
+           dyad: tuple[str, str] | None = None) -> list[Roles]:
     """Coordination and symmetry: one Roles per (source, target) pair."""
     entry = hit.entry
     g = grammar()
@@ -334,13 +349,12 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg]) -> list[
     reciprocal = _reciprocal_after(chunks, hit, g.reciprocal)
     if reciprocal and len(sources) >= 2:
         return [Roles(a, b, roles.how + ".reciprocal") for a in sources for b in sources if a is not b]
-    codes = {s.code for s in sources if s is not None}
-    if entry.symmetric and len(sources) >= 2 and (roles.target is None or roles.target.code in codes):
-        first = sources[0]
-        return [Roles(first, other, roles.how + ".symmetric") for other in sources[1:]
-                if other is not None and first is not None and other.code != first.code]
+    if entry.symmetric and len(sources) >= 2:
+        # "X and Y signed …": the first named is the source, each other party a target; an actor after the
+        # act ("agreed to keep the Minsk Group format") is what it is about, not a third party
+        return _parties(sources, roles.how + ".symmetric", dyad)
     if entry.symmetric and roles.target is not None and len(targets) >= 2 and roles.source is None:
-        return [Roles(targets[0], t, roles.how + ".symmetric") for t in targets[1:]]
+        return _parties(targets, roles.how + ".symmetric", dyad)
     out = []
     for s in sources:
         for t in targets or [None]:
@@ -348,6 +362,23 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg]) -> list[
                 continue
             out.append(Roles(s, t, roles.how))
     return out or [roles]
+
+
+def _parties(parties: Sequence[Arg | None], how: str, dyad: tuple[str, str] | None) -> list[Roles]:
+    """A joint act of several parties: the first named to each other one; when both states of the dyad under
+    study take part in an act of three or more, the one event between them ("the leaders of Azerbaijan,
+    Armenia and Russia signed": AZE -> RUS), the first of them named as its source."""
+    named = [p for p in parties if p is not None]
+    if dyad is not None and len({p.code for p in named}) >= 3:
+        both = [p for p in named if p.code in dyad]
+        if {p.code for p in both} == set(dyad):
+            first = both[0]
+            other = next(p for p in both if p.code != first.code)
+            return [Roles(first, other, how + ".dyad")]
+    if not named:
+        return []
+    first = named[0]
+    return [Roles(first, other, how) for other in named[1:] if other.code != first.code]
 
 
 def _group(chunks: Chunks, args: Sequence[Arg], arg: Arg | None) -> list[Arg | None]:
@@ -372,7 +403,7 @@ def symmetric_pair(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Roles | Non
     between = grammar().between_words
     for k in range(hit.end, min(len(words), hit.end + TARGET_WINDOW)):
         if words[k] in between:
-            after = [a for a in args if a.start > k and chunks.same_clause(a.start, hit.head)]
+            after = [a for a in args if a.start > k and chunks.same_clause(a.start, hit.head) and a.kind != "place"]
             if after:
                 group = coordinated(chunks, args, after[0])
                 if len(group) >= 2:
@@ -380,7 +411,8 @@ def symmetric_pair(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Roles | Non
             return None
     for k in range(max(0, hit.head - TARGET_WINDOW), hit.head):
         if words[k] in between:
-            after = [a for a in args if k < a.start < hit.head and chunks.same_clause(a.start, hit.head)]
+            after = [a for a in args if k < a.start < hit.head and chunks.same_clause(a.start, hit.head)
+                     and a.kind != "place"]
             if after:
                 group = coordinated(chunks, args, after[0])
                 if len(group) >= 2:

@@ -30,7 +30,7 @@ _ELEMENT_RE = re.compile(
     r"(?P<neg>!<?)?(?P<kind>[VNvn]~?)?\((?P<body>[^()]*)\)(?P<opt>\??)"
     r"|(?P<cneg>!)?\{(?P<cls>\w+)\}(?P<copt>\??)"
     r"|\.\.\.(?P<gap>\d+)"
-    r"|(?P<lneg>!<?)?(?P<lit>[^\s()?]+)(?P<lopt>\??)"
+    r"|(?P<lneg>!<?|&)?(?P<lit>[^\s()?]+)(?P<lopt>\??)"
 )
 
 
@@ -55,7 +55,8 @@ class TriggerEntry:
     passive: bool
     negative: bool
     confidence: float
-    order: int                         # position in the file: earlier wins ties
+    order: int
+    implied: bool = True               # may the partner be implied when the sentence does not name it?                         # position in the file: earlier wins ties
 
     @property
     def rule(self) -> str:
@@ -238,6 +239,9 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
         if neg == "!<":
             parts.append("".join(rf"(?<! {' '.join(re.escape(x) for x in w.split())} )" for w in words))
             continue
+        if neg == "&":
+            parts.append(rf"(?={alt} )")
+            continue
         if neg:
             parts.append(rf"(?!{alt} )")
             continue
@@ -279,6 +283,7 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         owner_source=bool(raw.get("owner_source", False)), passive=bool(raw.get("passive", False)),
         negative=bool(raw.get("negative", False)),
         confidence=float(raw.get("confidence", defaults.get("confidence", 0.7))), order=order,
+        implied=bool(raw.get("implied", True)),
     )
 
 
