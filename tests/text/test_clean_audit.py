@@ -66,7 +66,8 @@ def test_every_removal_names_a_versioned_rule_and_a_kind(shared: Path) -> None:
 
 
 def test_the_steps_run_characters_first_and_repairs_last() -> None:
-    assert STEP_NAMES == ("unicode", "markup", "cable", "running_headers", "chrome", "notes", "front_back_matter",
+    assert STEP_NAMES == ("unicode", "markup", "cable", "running_headers", "encyclopedia", "chrome", "notes",
+                          "front_back_matter",
                           "footnote_markers", "paragraphs", "cable_marks", "repeats", "datelines", "drop_caps",
                           "spacing")
 

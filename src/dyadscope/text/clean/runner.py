@@ -17,6 +17,7 @@ from ...records import Removal
 from .base import StepContext, StepResult
 from .cable import remove_cable_furniture, remove_paragraph_marks
 from .chrome import remove_chrome, remove_front_back_matter
+from .encyclopedia import remove_encyclopedia_furniture
 from .footnotes import remove_footnote_markers
 from .headers import remove_running_headers
 from .markup import strip_markup
@@ -42,6 +43,8 @@ STEPS: tuple[Step, ...] = (
     Step("markup", strip_markup, "Markdown marks out of Markdown sources, their text kept"),
     Step("cable", remove_cable_furniture, "a diplomatic cable's header, page marks, trailer and paragraph marks"),
     Step("running_headers", remove_running_headers, "page headers, footers and page numbers"),
+    Step("encyclopedia", remove_encyclopedia_furniture,
+         "an encyclopedia page's site lines, contents and infobox; closing sections -> notes"),
     Step("chrome", remove_chrome, "widget lines anywhere: ratings, shares, polls, counters, sign-ups"),
     Step("notes", separate_notes, "reference lists, inline footnote texts, author notes -> notes"),
     Step("front_back_matter", remove_front_back_matter, "bylines, datelines, labels, menus, boilerplate"),

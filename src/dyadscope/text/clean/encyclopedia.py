@@ -1,0 +1,267 @@
+"""Step ``encyclopedia``: the furniture of an encyclopedia article as users copy or export it.
+
+A text is read as an encyclopedia page when it shows one strong signal ("From Wikipedia, the free
+encyclopedia", a heading marked "[edit]", "This page was last edited on …", the licence footer, "Jump to
+navigation", a navbox's "v t e") or two weak ones (a "Contents" list, "Main article:", "Categories:", reference
+lines opening with "^"); ``data/clean/encyclopedia.yaml``. Then:
+
+- site lines go wherever they stand: the "free encyclopedia" line, "Jump to …", hatnotes ("This article is
+  about …"), "Main article: …", "See also: …", "Further information: …", maintenance banners, navbox toggles,
+  categories, the "last edited" line (read as metadata before cleaning), the licence and site footers;
+- the table of contents goes: a "Contents" line and the items under it (numbered, or naming a heading found
+  further down); a numbered list elsewhere in the body stays;
+- an infobox goes: the lines between the title and the lead that are not prose ("Signed 3 September
+  2010", "Azerbaijan | Russia", a repeated title);
+- the closing sections go to the notes: from the first "See also", "References", "Notes", "Further reading",
+  "External links" or "Bibliography" heading after which no paragraph of body prose follows, to the end;
+- a heading marked "[edit]" loses the mark and stands as a paragraph of its own (headings reset the
+  narrative time of the passage under them, so they must not be glued to its first sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ...errors import DataFileError
+from ...lexicon import load_yaml, version_of
+from .base import Edit, Line, StepContext, StepResult, collapse, ends_sentence, finish, is_prose, split_lines
+from .data import rule_id, unmarked
+from .notes import citation_signals
+
+_NAME = "clean/encyclopedia.yaml"
+_EDIT_MARK_RE = re.compile(r"\s*\[\s*edit(?:\s+source)?\s*\]\s*\Z", re.IGNORECASE)
+_QUICK = ("encyclopedia", "[edit", "Main article", "last edited", "Contents", "Categor", "^", "Creative Commons",
+          "Jump to", "v t e", "CONTENTS", "]")
+_REFERENCE_MARK_RE = re.compile(r"[^\W\d_][.,;:”\"]?\[\d{1,3}\]")
+_LIST_MARK_RE = re.compile(r"(?:[-*•▪◦·]\s|\d{1,3}\.?\s+\^|[a-z]{1,2}\.?\s+\^|\^)")
+
+
+@dataclass(frozen=True, slots=True)
+class EncPattern:
+    id: str
+    kind: str
+    strong: bool
+    marked: bool
+    regex: re.Pattern[str]
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class EncyclopediaData:
+    signals: tuple[EncPattern, ...]
+    lines: tuple[EncPattern, ...]
+    contents_heading: re.Pattern[str]
+    contents_item: re.Pattern[str]
+    contents_inline: re.Pattern[str]
+    closing: frozenset[str]
+    max_infobox_lines: int
+    min_weak: int
+    min_reference_marks: int
+    version: int
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(rf"(?:{pattern})\Z", re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"data/{_NAME}: {where} has a bad pattern: {exc}",
+                            hint="fix the regular expression there") from exc
+
+
+@cache
+def encyclopedia_data() -> EncyclopediaData:
+    """The compiled patterns of ``data/clean/encyclopedia.yaml``."""
+    data = load_yaml(_NAME)
+    v = version_of(_NAME)
+
+    def patterns(key: str) -> tuple[EncPattern, ...]:
+        return tuple(EncPattern(str(e["id"]), str(e.get("kind", "signal")), e.get("strength") == "strong",
+                                bool(e.get("marked", False)), _compile(str(e["pattern"]), f"{key} {e['id']}"),
+                                rule_id("encyclopedia", v, str(e["id"]))) for e in data[key])
+
+    return EncyclopediaData(
+        patterns("signals"), patterns("lines"), _compile(str(data["contents_heading"]), "contents_heading"),
+        _compile(str(data["contents_item"]), "contents_item"), _compile(str(data["contents_inline"]), "contents_inline"),
+        frozenset(str(h).lower() for h in data["closing_headings"]), int(data["max_infobox_lines"]),
+        int(data["min_weak"]), int(data["min_reference_marks"]), v)
+
+
+def _plain(content: str) -> str:
+    return collapse(unmarked(content))
+
+
+def _match(patterns: tuple[EncPattern, ...], content: str) -> EncPattern | None:
+    if len(content) > 600:
+        return None
+    plain, full = _plain(content), collapse(content)
+    return next((p for p in patterns if p.regex.match(full if p.marked else plain)), None)
+
+
+def is_encyclopedia(text: str, lines: list[Line]) -> bool:
+    """One strong signal, or enough weak ones (each kind counted once)."""
+    d = encyclopedia_data()
+    weak: set[str] = set()
+    if "[" in text and len(_REFERENCE_MARK_RE.findall(text)) >= d.min_reference_marks:
+        weak.add("reference_marks")
+    for ln in lines:
+        if ln.blank:
+            continue
+        p = _match(d.signals, ln.content)
+        if p is None:
+            continue
+        if p.strong:
+            return True
+        weak.add(p.id)
+        if len(weak) >= d.min_weak:
+            return True
+    return False
+
+
+def _headings(lines: list[Line]) -> set[str]:
+    """Texts of lines that stand alone as headings (short, no sentence end), for telling contents items."""
+    return {_plain(ln.content).lower() for ln in lines
+            if not ln.blank and len(ln.content.split()) <= 12 and not ends_sentence(ln.content)}
+
+
+def _contents(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    d = encyclopedia_data()
+    rule = rule_id("encyclopedia", d.version, "contents")
+    heads = _headings(lines)
+    for ln in lines:
+        if ln.blank or ln.index in marks:
+            continue
+        c = _plain(ln.content)
+        if d.contents_inline.match(c):
+            marks[ln.index] = ("contents", rule)
+            continue
+        if not d.contents_heading.match(c):
+            continue
+        items = []
+        for nxt in lines[ln.index + 1:]:
+            if nxt.blank:
+                continue
+            t = _plain(nxt.content)
+            numbered = bool(d.contents_item.match(t))
+            later = t.lower() in heads and any(_plain(x.content).lower() == t.lower() for x in lines[nxt.index + 1:])
+            if len(t.split()) > 14 or ends_sentence(t) or not (numbered or later):
+                break
+            items.append(nxt.index)
+        if len(items) >= 2:
+            marks[ln.index] = ("contents", rule)
+            for i in items:
+                marks.setdefault(i, ("contents", rule))
+        return
+
+
+def _infobox(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    d = encyclopedia_data()
+    rule = rule_id("encyclopedia", d.version, "infobox")
+    content = [ln for ln in lines if not ln.blank and ln.index not in marks]
+    if not content:
+        return
+    first = content[0]
+    title = (len(first.content.split()) <= 12 and not ends_sentence(first.content) and "\t" not in first.content
+             and " | " not in first.content)
+    block: list[int] = []
+    for ln in content[1:] if title else content:
+        plain = _plain(ln.content)
+        words = len(plain.split())
+        if words >= 8 and (is_prose(plain) or ends_sentence(plain)):     # the lead
+            break
+        if len(block) >= d.max_infobox_lines or len(ln.content.split()) > 25:
+            return
+        block.append(ln.index)
+    else:
+        return
+    for i in block:
+        marks[i] = ("infobox", rule)
+
+
+def _body_prose(content: str) -> bool:
+    words = len(content.split())
+    return (words >= 12 and is_prose(content) and citation_signals(content) < 2
+            and not _LIST_MARK_RE.match(content))
+
+
+def _closing(lines: list[Line], marks: dict[int, tuple[str, str]]) -> int | None:
+    """The first closing section heading after which no body prose follows."""
+    d = encyclopedia_data()
+    start: int | None = None
+    for ln in lines:
+        if ln.blank or ln.index in marks:
+            continue
+        plain = _plain(ln.content).lower().strip(" :.")
+        if start is None and plain in d.closing and len(plain.split()) <= 5:
+            start = ln.index
+        elif start is not None and _body_prose(ln.content):
+            start = None
+    return start
+
+
+def _closing_edits(text: str, lines: list[Line], start: int,
+                   marks: dict[int, tuple[str, str]]) -> tuple[list[Edit], list[str]]:
+    """The lines from ``start`` to the end (except marked ones) out of the body, in runs, and their text."""
+    rule = rule_id("encyclopedia", encyclopedia_data().version, "closing_sections")
+    edits, notes = [], []
+    runs: list[list[int]] = []
+    for ln in lines[start:]:
+        if ln.index in marks:
+            runs.append([])
+        elif not ln.blank:
+            if not runs:
+                runs.append([])
+            runs[-1].append(ln.index)
+    for run in (r for r in runs if r):
+        first, last = lines[run[0]], lines[run[-1]]
+        end = last.end + 1 if last.end < len(text) else last.end
+        edits.append(Edit(first.start, end, "", "back_matter", rule))
+        notes.append("\n".join(_plain(lines[i].content) for i in run))
+    return edits, notes
+
+
+def _heading_edits(text: str, lines: list[Line], marks: dict[int, tuple[str, str]]) -> list[Edit]:
+    """A heading marked "[edit]": the mark goes, and blank lines keep it apart from the text around it."""
+    v = encyclopedia_data().version
+    edits = []
+    for ln in lines:
+        if ln.blank or ln.index in marks:
+            continue
+        m = _EDIT_MARK_RE.search(ln.content)
+        if m is None or m.start() == 0:
+            continue
+        edits.append(Edit(ln.cstart + m.start(), ln.cend, "", "edit_mark", rule_id("encyclopedia", v, "edit_mark")))
+        gap = rule_id("encyclopedia", v, "heading_apart")
+        for k in (ln.index - 1, ln.index):
+            if 0 <= k and k + 1 < len(lines) and not lines[k].blank and not lines[k + 1].blank \
+                    and k not in marks and k + 1 not in marks:
+                edits.append(Edit(lines[k].end, lines[k].end + 1, "\n\n", "whitespace", gap))
+    return edits
+
+
+def remove_encyclopedia_furniture(text: str, ctx: StepContext) -> StepResult:
+    """Remove an encyclopedia page's site lines, contents and infobox; its closing sections go to the notes."""
+    if not any(q in text for q in _QUICK):
+        return StepResult(text)
+    lines = split_lines(text)
+    if not is_encyclopedia(text, lines):
+        return StepResult(text)
+    d = encyclopedia_data()
+    marks: dict[int, tuple[str, str]] = {}
+    for ln in lines:
+        if not ln.blank and (p := _match(d.lines, ln.content)) is not None:
+            marks[ln.index] = (p.kind, p.rule)
+    _contents(lines, marks)
+    _infobox(lines, marks)
+    edits: list[Edit] = []
+    notes: list[str] = []
+    start = _closing(lines, marks)
+    if start is not None:
+        edits, notes = _closing_edits(text, lines, start, marks)
+    closed = set(range(start, len(lines))) if start is not None else set()
+    for i, (kind, rule) in marks.items():
+        end = lines[i].end + 1 if i + 1 < len(lines) else lines[i].end
+        edits.append(Edit(lines[i].start, end, "", kind, rule))
+    edits.extend(_heading_edits(text, lines, {**marks, **{i: ("", "") for i in closed}}))
+    return finish(text, edits, notes=["\n".join(notes)] if notes else [])
