@@ -3,6 +3,8 @@
 - ``title_markdown_heading``: a Markdown ``# Title`` on the first line;
 - ``title_lines``: a block of title-like lines at the very top that ends where the header begins (a byline,
   dateline, label or name line): "GAS, GRAIN AND GRIEVANCES: / THE NORTHERN BORDER / Nigar Hasanova*";
+- ``title_after_issue_line``: the title-like lines between a journal's issue line at the top ("No. 3 · Spring
+  2019", under the journal's name or alone) and the byline or author's name under them;
 - ``title_above_byline``: the title-like lines right above a byline, when page furniture comes first
   (a site menu, a dateline, a rating widget, then the headline and "By …");
 - ``title_first_line``: a lone first line followed by a blank line and the body or a wire dateline;
@@ -29,7 +31,6 @@ from .lines import Line
 from .names import display_name, has_affiliation, is_person_name, strip_marker, title_case
 
 _NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s")
-_MENU_SEPARATORS = (" | ", " · ", " • ", " / ", " > ", " » ")
 _PLACEHOLDER_RE = re.compile(r"<<(\w+)>>")
 
 ValuesOf = Callable[[Line], list[MetaValue]]
@@ -66,7 +67,7 @@ def _title_like(text: str) -> bool:
         return False
     if _NUMBERED_HEADING_RE.match(text) or section_label(text):
         return False
-    if sum(text.count(sep) for sep in _MENU_SEPARATORS) >= 2:
+    if sum(text.count(str(sep)) for sep in _meta()["menu_separators"]) >= 2:
         return False
     return text[:1].isalpha() or text[:1] in "\"“«'‘"
 
@@ -83,7 +84,7 @@ def _title(block: Sequence[Line], rule: str) -> MetaValue | None:
         return None
     if not all(_title_like(x.text) for x in block):
         return None
-    title = " ".join(x.text for x in block)
+    title = re.sub(str(meta["title_prefix"]), "", " ".join(x.text for x in block))
     if title.isupper():
         title = title_case(title)
     return MetaValue("title", title, "title_lines", _rule(rule), " / ".join(x.text for x in block),
@@ -100,6 +101,11 @@ def _titles(lines: list[Line], values: list[list[MetaValue]]) -> list[MetaValue]
             out.append(found)
     limit = int(_meta()["title_max_lines"]) + 1
     first = next((i for i, h in enumerate(header[:limit]) if h), None)
+    if first is not None and first <= 1 and any(m.basis == "journal_line" for m in values[first]):
+        after = next((i for i in range(first + 1, min(len(lines), first + limit + 1)) if header[i]), None)
+        found = _title(lines[first + 1:after], "title_after_issue_line") if after else None
+        if found:
+            out.append(found)
     if first:
         found = _title(lines[:first], "title_lines")
         if found:

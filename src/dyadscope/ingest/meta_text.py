@@ -171,7 +171,8 @@ def text_metadata(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[Meta
     tail_starts = {x.start for x in tail}
     for line in head:  # a short document's lines are both head and tail
         out.extend(_scan(both_rules if line.start in tail_starts else head_rules, line, languages))
-    out.extend(header_values(head, lambda line: _scan(head_rules, line, languages)))
+    header_rules = [r for r in all_rules if r.scope in ("head", "edges", "any")]
+    out.extend(header_values(head, lambda line: _scan(header_rules, line, languages)))
     tail_rules = [r for r in all_rules if r.scope in ("tail", "edges")]
     for line in tail:
         if line.start not in head_starts:

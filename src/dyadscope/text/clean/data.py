@@ -143,6 +143,9 @@ class NotesData:
     signals: tuple[tuple[str, re.Pattern[str]], ...]
     min_signals: int
     version: int
+    about: re.Pattern[str] = re.compile(r"(?!x)x")
+    about_max_lines: int = 8
+    about_max_words: int = 320
 
 
 @cache
@@ -158,8 +161,10 @@ def notes_data() -> NotesData:
         flags = 0 if e.get("case") else re.IGNORECASE
         signals.append((eid, _compile(name, eid, str(e["pattern"]), flags)))
     heading = rf"(?:{prefixes}(?:\s+[\dA-ZІVX]{{1,3}})?\s*[:.–—-]\s*)?{heads}(?:\s+{suffixes})?\s*:?\Z"
+    about = words_pattern((str(h) for h in data.get("about_headings", [])), boundary=False)
     return NotesData(re.compile(heading, re.IGNORECASE), tuple(signals), int(data.get("min_signals", 2)),
-                     version_of(name))
+                     version_of(name), re.compile(rf"{about}\s*:?\Z", re.IGNORECASE),
+                     int(data.get("about_max_lines", 8)), int(data.get("about_max_words", 320)))
 
 
 @dataclass(frozen=True, slots=True)

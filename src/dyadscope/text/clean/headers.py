@@ -38,6 +38,7 @@ from .data import header_patterns, layout_words, rule_id
 _DIGITS_RE = re.compile(r"\d+")
 _EDGE_NUMBER_RE = re.compile(r"^\d{1,4}\s|\s\d{1,4}$")
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d{2}")
+_YEAR_END_RE = re.compile(r"\b(?:19|20)\d{2}\)?\Z")
 _PAGE_WORD_RE = re.compile(r"(?i)\b(?:page|стр|с)\.?\s*\d|\d\s+(?:of|из)\s+\d")
 _EDGE_LINES = 3
 
@@ -47,7 +48,7 @@ def _key(content: str) -> str:
 
 
 def _pattern_rule(content: str) -> str | None:
-    if not (_EDGE_NUMBER_RE.search(content) or _PAGE_WORD_RE.search(content)):
+    if not (_EDGE_NUMBER_RE.search(content) or _PAGE_WORD_RE.search(content) or _YEAR_END_RE.search(content)):
         return None
     hp = header_patterns()
     for pid, rx in hp.running:

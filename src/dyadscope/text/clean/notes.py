@@ -9,6 +9,8 @@
   with a URL on it or on the next line, or whose number was glued to a word before it ("analyst.1").
   When it splits a sentence, the two halves are joined again.
 - **Author note**: a line starting with ``*`` or ``†`` when a name earlier carries the same mark.
+- **About the author**: a short section under an "About the author" heading past the first 40 % of the
+  text (before the reference list), with what follows it.
 """
 
 from __future__ import annotations
@@ -183,6 +185,21 @@ def _author_notes(lines: Sequence[Line], stop: int) -> list[int]:
     return found
 
 
+def _about_block(lines: Sequence[Line], stop: int) -> int | None:
+    """First line of a short note on the author or the publication ("About the author" and what follows it)
+    past the first 40 % of the text's lines, before the reference list (``stop``)."""
+    nd = notes_data()
+    content = [ln for ln in lines[:stop] if not ln.blank]
+    for k in range(len(content) - 1, max(int(0.4 * len(content)), 1) - 1, -1):
+        if not nd.about.match(unmarked(collapse(content[k].content))):
+            continue
+        rest = content[k + 1:]
+        if rest and len(rest) <= nd.about_max_lines and sum(len(x.content.split()) for x in rest) <= nd.about_max_words:
+            return content[k].index
+        return None
+    return None
+
+
 def _joined(parts: Iterable[str]) -> str:
     """Lines of one note joined; a word broken by a hyphen before a lower-case line is mended."""
     return _NOTE_HYPHEN_RE.sub(r"\1\2", " ".join(parts))
@@ -208,6 +225,11 @@ def separate_notes(text: str, ctx: StepContext) -> StepResult:
             continue
         edits.append(Edit(start, stop_, gap, "footnote_inline", rule_id("notes", v, "inline_footnote")))
         notes.append((lines[first].start, _joined(lines[k].content for k in range(first, last + 1))))
+    about = _about_block(lines, stop)
+    if about is not None:
+        start, stop_ = lines[about].start, lines[stop].start if stop < len(lines) else len(text)
+        edits.append(Edit(start, stop_, "", "author_bio", rule_id("notes", v, "about_the_author")))
+        notes.append((start, "\n".join(collapse(ln.content) for ln in lines[about:stop] if not ln.blank)))
     if end is not None:
         first = end
         start = lines[first].start

@@ -6,7 +6,8 @@ consecutive lines belong to one paragraph is decided from signals of the line pa
 
 - a line that stops mid-sentence — on a comma, on a word that cannot end a sentence ("of", "the",
   "and"), or followed by a lower-case continuation — goes on in the next line, even across a blank line
-  or a page break;
+  or a page break; in a text too short to measure, so does a line of prose of printed length (40–160
+  characters) that stops without a full stop right above a line no longer than it;
 - a short line ending a sentence ends a paragraph; a line as long as the text's full printed lines
   that ends a sentence is just a line (hard-wrapped texts);
 - a blank line separates paragraphs, except in double-spaced texts where every printed line is followed
@@ -34,6 +35,7 @@ from .base import (
     ends_sentence,
     finish,
     layout_of,
+    lower_ratio,
     split_lines,
     starts_lower,
     title_ratio,
@@ -49,6 +51,7 @@ _LEFT_WORD_RE = re.compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)-\Z")
 _RIGHT_WORD_RE = re.compile(r"[^\W\d_]+")
 _GLUED_DASH_RE = re.compile(r"\w[–—]\Z")
 _CONTINUING_PUNCT = (",", ";", "(", "/", "&", "+", "=")
+_MIN_BROKEN, _MAX_BROKEN = 40, 160
 _LIST_ITEM_RE = re.compile(r"\d{1,2}[.)]\s+\S")
 _CLOSERS = "\"'”’»)]"
 _INNER_SENTENCE_END_RE = re.compile(r"[^\W\d_]{3,}[.!?][\"”’)]?\s+\S")
@@ -95,6 +98,13 @@ def _heading_tail(b: str, layout: Layout) -> bool:
     return short and not ends_sentence(b) and (title_ratio(b) >= 0.5 or b.isupper())
 
 
+def _broken_line(a: str, b: str, layout: Layout) -> bool:
+    """In a text too short to measure its layout: is ``a`` a printed line broken mid-sentence, running on in
+    ``b``? A line of prose of printed length, at least as long as the line under it."""
+    return (_MIN_BROKEN <= len(a) <= _MAX_BROKEN and len(a) >= 0.8 * len(b) and len(a.split()) >= 6
+            and (layout.caps or lower_ratio(a) >= 0.5))
+
+
 def joins(a: str, b: str, gap: int, layout: Layout, *, b_indented: bool = False, a_continued: bool = False,
           fmt: str = "txt") -> bool:
     """Does line ``b`` continue the paragraph of line ``a``, ``gap`` blank lines after it?
@@ -119,7 +129,7 @@ def joins(a: str, b: str, gap: int, layout: Layout, *, b_indented: bool = False,
             return (gap == 0 or (numbered_heading(a) and not para_gap)) and _heading_tail(b, layout)
         if layout.wrapped:
             return not para_gap or layout.full(a)
-        return False
+        return gap == 0 and _broken_line(a, b, layout)
     if para_gap:
         return False
     if not layout.wrapped:

@@ -13,7 +13,9 @@ after a space ("space -along"), runs of spaces, and stray blank lines.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from ...lexicon import load_yaml
 from .base import Edit, Layout, StepContext, StepResult, ends_sentence, finish
 from .data import rule_id
 from .paragraphs import heading_like
@@ -34,6 +36,7 @@ _WIRE_DATELINE_RE = re.compile(
     r"(?P<date>,\s*[^-—–\n()]{2,30}?)?(?P<agency>\s*\([^)\n]{1,30}\))?"
     r"\s*(?P<dash>--|—|–|-)\s+(?=[\"“«]?[A-ZА-ЯЁ0-9])")
 _VERSION = 1
+_WIRE_TAG_PARAGRAPHS = 4
 
 
 def repair_drop_caps(text: str, ctx: StepContext) -> StepResult:
@@ -69,9 +72,17 @@ def repair_drop_caps(text: str, ctx: StepContext) -> StepResult:
     return finish(text, edits, warnings)
 
 
+@cache
+def wire_tag_pattern() -> re.Pattern[str]:
+    """A wire-service tag opening a headline ("UPDATE 2-", "EXCLUSIVE-"; ``wire_tags`` of clean/chrome.yaml)."""
+    tags = "|".join(re.escape(str(t)) for t in sorted(load_yaml("clean/chrome.yaml")["wire_tags"], key=len, reverse=True))
+    return re.compile(rf"(?:{tags})(?:\s+\d{{1,2}})?\s*[-–—:]\s*(?=[\"“‘«]?[A-ZА-ЯЁ0-9])")
+
+
 def remove_wire_datelines(text: str, ctx: StepContext) -> StepResult:
     """Cut a news agency dateline from the start of a paragraph: a place in capitals, then a date, an
-    agency in brackets or a double hyphen, then a dash ("BAKU, Dec. 28 (Agency) --", "MOSCOW --").
+    agency in brackets or a double hyphen, then a dash ("BAKU, Dec. 28 (Agency) --", "MOSCOW --"); and a
+    wire-service tag opening a headline in the first paragraphs ("UPDATE 2-Russia and Azerbaijan sign …").
 
     The loaders read the dateline as metadata before cleaning; the sentence after it stays whole.
     """
@@ -86,6 +97,13 @@ def remove_wire_datelines(text: str, ctx: StepContext) -> StepResult:
         if len(d.group("place").replace("/", "").replace(".", "")) < 3:
             continue
         edits.append(Edit(d.start(), d.end(), "", "dateline", rule_id("repairs", _VERSION, "wire_dateline")))
+    tag = wire_tag_pattern()
+    for k, m in enumerate(_PARA_RE.finditer(text)):
+        if k >= _WIRE_TAG_PARAGRAPHS:
+            break
+        t = tag.match(text, m.start())
+        if t is not None and t.end() < m.end():
+            edits.append(Edit(t.start(), t.end(), "", "wire_tag", rule_id("repairs", _VERSION, "wire_tag")))
     return finish(text, edits)
 
 

@@ -9,7 +9,8 @@ Runs on the rebuilt paragraphs (one blank line between them):
   its candidates are confirmed by the exact Jaccard of the two sets);
 - **lead sentences**: a short paragraph (one or two sentences) that opens one of the next two
   paragraphs — the standalone lead is dropped and the body paragraph stays whole;
-- **pull quotes**: a short paragraph all of whose sentences also stand inside a longer paragraph.
+- **pull quotes**: a short paragraph all of whose sentences also stand inside a longer paragraph, or whose
+  words (eight to forty) stand in the same order inside a paragraph at least twice as long.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _SENT_RE = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z
 _MIN_EXACT_WORDS = 6
 _MIN_NEAR_WORDS = 15
 _MIN_QUOTE_WORDS = 8
+_MAX_EXCERPT_WORDS = 40
 _LSH_THRESHOLD = 0.6
 _THRESHOLD = 0.7
 _NUM_PERM = 64
@@ -133,6 +135,21 @@ def _near_duplicates(paras: Sequence[_Para], dropped: set[int]) -> dict[int, str
     return found
 
 
+def _excerpts(paras: Sequence[_Para], drop: dict[int, tuple[str, str]]) -> list[int]:
+    """Short paragraphs (a pull quote) whose words stand, in the same order, inside a paragraph at least twice
+    as long: an excerpt set apart from the body, often in quotation marks."""
+    short = [i for i, p in enumerate(paras) if i not in drop and _MIN_QUOTE_WORDS <= p.words <= _MAX_EXCERPT_WORDS]
+    if not short:
+        return []
+    found = []
+    for i in short:
+        needle = f" {paras[i].norm} "
+        if any(j != i and paras[j].words >= 2 * paras[i].words and needle in f" {paras[j].norm} "
+               for j in range(len(paras)) if j not in drop):
+            found.append(i)
+    return found
+
+
 def remove_repeats(text: str, ctx: StepContext) -> StepResult:
     """Drop repeated paragraphs, standalone lead sentences and pull quotes, keeping the body whole."""
     paras: list[_Para] = []
@@ -172,6 +189,8 @@ def remove_repeats(text: str, ctx: StepContext) -> StepResult:
             continue
         if sents and all(sentence_home[_key(s)] >= 1 for s in sents if s):
             drop[i] = ("repeated_sentence", rule_id("repeats", _VERSION, "pull_quote"))
+    for i in _excerpts(paras, drop):
+        drop[i] = ("repeated_sentence", rule_id("repeats", _VERSION, "pull_quote_excerpt"))
     edits = []
     for i, (kind, rule) in drop.items():
         p = paras[i]
