@@ -3,7 +3,8 @@
 trafilatura extracts the main text (``favor_precision=True``: navigation, comments and widgets are left out)
 and the metadata from meta tags and structured data (title from ``og:title``/``<title>``, author, site name as
 the outlet, publication date, canonical URL). The date is read only from the page's metadata (no extensive
-search of the text). When trafilatura finds no main text, readability-lxml's article extraction is used.
+search of the text). When trafilatura finds no main text, readability-lxml's article extraction is used. A
+page saved from a MediaWiki site (an encyclopedia article) is read by :mod:`.load_mediawiki` instead.
 Each block of the main text becomes a paragraph (separated by a blank line).
 """
 
@@ -17,6 +18,7 @@ from ..errors import EmptyFileError
 from .dates import parse_date
 from .decode import Decoded, normalise_newlines
 from .items import Loaded, MetaValue
+from .load_mediawiki import is_mediawiki, mediawiki_page
 from .load_text import decode_with
 
 RULE = "ingest.html.v1"
@@ -123,6 +125,9 @@ def load_html(data: bytes, path: Path, encoding: str | None = None) -> Loaded:
         title = title or readable_title
         if text.strip():
             warnings.append("trafilatura found no main text; used readability-lxml's article extraction")
+    wiki = mediawiki_page(decoded.text) if is_mediawiki(decoded.text) else None
+    if wiki is not None:
+        text, title = wiki.text, wiki.title or title
     body = text.strip()
     if not body:
         raise EmptyFileError(path, "the HTML page has no main text (only navigation, scripts or markup)",
