@@ -153,3 +153,33 @@ def test_the_example_corpus_conflicts_are_flagged() -> None:
     # measured: 6 of 8 (missed: a lease signed "in January 2002" against "a 2003 agreement"); 3 found, all true
     assert score.recall >= 0.75, score.misses
     assert len(found) <= 5, [(c.subject, c.a_doc, c.a_value, c.b_doc, c.b_value) for c in found]
+
+
+DOCUMENTS = [
+    # (comment, subject of a, subject of b, compared)
+    ("a name and a shorter name with the same head", "signed_document:treaty_state_border",
+     "signed_document:treaty_border", True),
+    ("an agreement and a treaty of the same name (one kind of document)", "signed_document:treaty_state_border",
+     "signed_document:treaty_state_border", True),
+    ("two declarations of different names", "signed_document:declaration_mutual_security",
+     "signed_document:declaration_allied_interaction", False),
+    ("two agreements that share only their head", "signed_document:treaty_military_technical_cooperation",
+     "signed_document:treaty_humanitarian_cooperation", False),
+    ("a declaration and a treaty of the same name", "signed_document:declaration_border",
+     "signed_document:treaty_border", False),
+]
+
+
+@pytest.mark.parametrize("comment,a,b,compared", DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_signed_documents_are_the_same_when_kind_head_and_words_agree(comment: str, a: str, b: str,
+                                                                      compared: bool) -> None:
+    found = find_contradictions([fact("x", a, "2010-09-03"), fact("y", b, "2011")])
+    assert len(found) == (1 if compared else 0)
+    if compared:
+        assert found[0].subject == a and "2010-09-03" in found[0].note
+
+
+def test_the_same_document_dated_on_two_days_of_one_month_disagrees_and_on_its_month_agrees() -> None:
+    key = "signed_document:declaration_mutual_security"
+    assert not compatible(fact("x", key, "2022-02-22"), fact("y", key, "2022-02-24"))[0]
+    assert compatible(fact("x", key, "2022-02-22"), fact("y", key, "2022-02"))[0]

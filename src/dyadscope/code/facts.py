@@ -3,25 +3,38 @@
 
 Three finders run over each sentence; their language data is in ``data/facts/``:
 
-- **quantities** (``quantities.yaml``): a number with its qualifier ("about", "over"), scale ("billion"),
-  currency or unit ("USD 4.4 billion", "about 100 million dollars", "23.9%", "one-fifth of", "84 T-72
-  tanks"). The value becomes an interval (``low``/``high``) that says what the text allows: the rounding
-  of the figure as written, widened or opened by its qualifier. Votes ("a vote of 30 to 13") too.
+- **quantities** (``quantities.yaml``, :mod:`dyadscope.code.facts_quantities`): a number with its qualifier
+  ("about", "over"), scale ("billion"), currency or unit ("USD 4.4 billion", "about 100 million dollars",
+  "23.9%", "one-fifth of", "84 T-72 tanks", "two battalions", "a 43-point plan", "a 2,000-strong
+  contingent"), a part of a whole ("38 of the 67 on board": the part takes the whole's unit), an equal
+  division ("divides the flow equally between the two" → 50%), a person's age ("aged 54"). The value
+  becomes an interval (``low``/``high``) that says what the text allows: the rounding of the figure as
+  written, widened or opened by its qualifier. Votes ("a vote of 30 to 13") too. An offset ("two years
+  before the war") is no figure.
 - **happenings** (``happenings.yaml``): a leader taking or leaving office ("Putin came to power in 1999",
   "… replaced by Vladimir Putin in 2001", "Putin's two terms (2000–2008)"), and dated events such as a
   founding, an accession, a ratification, a ceasefire, a coup. Their value is the date. Happenings that
-  occur once for their key (a founding, a leader taking office) are ``kind="happening"`` and are compared
-  across documents; recurring ones (a visit, a signing) are ``kind="dated_event"`` and are only listed.
-- **dated mentions**: any other explicit date in a sentence, as a low-confidence fact (``kind =
+  occur once for their key (a founding, a leader taking office, the signing of a document named by its
+  subject) are ``kind="happening"`` and are compared across documents; recurring ones (a visit, a signing
+  of an unnamed agreement) are ``kind="dated_event"`` and are only listed. A named document is keyed by its
+  kind and the content words of its name, written after its type ("the Treaty on the State Border") or
+  before it ("the 2010 border treaty"): ``signed_document:treaty_state_border``; a date within or right
+  after its name ("the declaration of 24 February 2022") dates its signing.
+- **dated mentions**: any other date in a sentence — explicit, or resolved by the time stage to a day or a
+  month ("on November 4", "on Tuesday", "three months ago") — as a low-confidence fact (``kind =
   "dated_mention"``) that the report lists but contradictions leave aside.
 
-The subject key is ``"<actors>:<subject>"`` — the actor codes of the sentence (sorted, or in the order the
-text names them for directed subjects such as investment) and the id of the nearest subject word
-(``subjects.yaml``); for a person, ``"<first_last>:took_office"``. A figure that belongs to one particular
-thing — the toll of a crash, the rent of a lease — is keyed by that thing instead (``"casualties@crash"``,
-``subjects.yaml`` anchors), so sources that name different actors around it still compare. A rate ("seven
-million dollars a year") is not dated by the sentence's year: that year is rarely the rate's. A date comes from the sentence's own time
-expressions; a sentence that speaks of "that time" takes the year of the sentence before, loosely.
+Every date is the time stage's value of the time expression (its ``date_start``): a relative expression
+counts as exactly as the time stage resolved it. The subject key is ``"<actors>:<subject>"`` — the actor
+codes of the figure's own clause (side clauses and asides such as "…, two days before Russia invaded
+Ukraine" left out; the whole sentence's when the clause names none), sorted, or in the order the text names
+them for directed subjects such as investment, and the id of the nearest subject word (``subjects.yaml``);
+for a person, ``"<first_last>:took_office"``. A figure that belongs to one particular thing — the toll of a
+crash, the rent of a lease — is keyed by that thing instead (``"casualties@crash"``, ``subjects.yaml``
+anchors), so sources that name different actors around it still compare; when its sentence gives no time,
+it takes the last time of its paragraph, loosely. A rate ("seven million dollars a year") is not dated by
+the sentence's year: that year is rarely the rate's. A sentence that speaks of "that time" takes the year
+of the sentence before, loosely.
 """
 
 from __future__ import annotations
@@ -40,6 +53,7 @@ from .facts_lex import (
     actors_in,
     basis_of,
     date_near,
+    key_actors,
     lexicon,
     make_fact,
     person_key,
@@ -55,6 +69,8 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
     out = []
     stext = s.text
     taken: list[tuple[int, int]] = []
+    documents = _documents(s, tx, ms, lex)
+    signed: set[str] = set()
     for hid, key, role, tol, patterns in lex.persons:
         for rx in patterns:
             for m in rx.finditer(stext):
@@ -95,12 +111,11 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
                 continue
             passive = re.match(r"(?:was|were|been|is)\b", m.group(0), re.IGNORECASE)
             if obj_rule == "document":  # a signing is once-only when the document is named by its subject
-                named = lex.document.search(stext, m.end(), m.end() + 50) or lex.document.search(
-                    stext[max(0, m.start() - 90):m.start()].rstrip(" ,"))
+                named = _signed_document(documents, m.start(), m.end())
                 if named is None:
                     continue
-                actors, obj = [], ["_".join(w.lower() for w in re.findall(r"[A-Za-z]\w+", named.group("name"))
-                                            if w.lower() not in _STOP)[:60]]
+                actors, obj = [], [named[2]]
+                signed.add(named[2])
             elif obj_rule == "org":  # joining is once-only for an organisation ("joined the CIS")
                 orgs = [x.actor for x in ms if x.kind == "org" and x.actor and 0 <= x.start - s.start - m.end() < 40]
                 if not orgs:
@@ -111,7 +126,7 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
             elif obj_rule == "after":
                 actors = actors_in(ms, s.start + m.end(), s.start + m.end() + 60)[:1]
             else:
-                actors = sorted(actors_in(ms, s.start, s.end))[:3]
+                actors = sorted(key_actors(ms, s, s.start + m.start(), lex))[:3]
             if obj_rule not in ("document", "org"):
                 obj = actors or (_head_words(stext[:m.start()][::-1], reverse=True) if passive
                                  else _head_words(stext[m.end():]))
@@ -122,6 +137,76 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
             recurring_found = recurring_found or not once
             taken.append((m.start(), m.end()))
             break
+    return out + _dated_documents(s, doc, doc_id, tx, documents, signed, lex)
+
+
+def _document_key(kind: str, words: Sequence[str], lex: Lex) -> str | None:
+    """``"treaty_state_border"``: the document's type, then up to four content words of its name; None when
+    the name has no content word ("the new treaty")."""
+    content = [w for w in words if w not in _STOP and w not in lex.document_generic and not w.isdigit()][:4]
+    return "_".join([lex.document_kinds.get(kind, kind), *content]) if content else None
+
+
+def _documents(s: Sentence, tx: Sequence[Timex], ms: Sequence[Mention], lex: Lex) -> list[tuple[int, int, str]]:
+    """(start, end, key) in the sentence of each document named by its subject: "the Treaty on the State
+    Border between …" (words after the type, up to a stop word) or "the 2010 border treaty" (words before
+    the type; adjectives of states left out). A time is no name: "the treaty of July 1997" is the treaty
+    named before it, dated by it."""
+    text = s.text
+    adjectives = [(m.start - s.start, m.end - s.start) for m in ms if m.kind == "adjective"]
+    times = [(t.start - s.start, t.end - s.start) for t in tx]
+    out = []
+    for m in lex.document.finditer(text):
+        tokens = list(re.finditer(r"[A-Za-z]\w*", m.group("name")))
+        end, words = tokens[1].end(), list[str]()
+        for t in tokens[2:]:
+            at = m.start("name") + t.start()
+            if t.group(0).lower() in lex.document_stop or any(a <= at < b for a, b in times):
+                break
+            end, words = t.end(), [*words, t.group(0).lower()]
+        key = _document_key(tokens[0].group(0).lower(), words, lex)
+        if key:
+            out.append((m.start("name"), m.start("name") + end, key))
+    for m in lex.document_before.finditer(text):
+        if any(a < m.end("name") and m.start("name") < b for a, b, _ in out):
+            continue
+        *mods, kind = re.finditer(r"[A-Za-z]\w*", m.group("name"))
+        words = [w.group(0).lower() for w in mods
+                 if not any(a <= m.start("name") + w.start() < b for a, b in adjectives)]
+        key = _document_key(kind.group(0).lower(), words, lex)
+        if key:
+            out.append((m.start("name"), m.end("name"), key))
+    return out
+
+
+def _signed_document(documents: Sequence[tuple[int, int, str]], start: int, end: int) -> tuple[int, int, str] | None:
+    """The document a signing at ``start:end`` is of: the first named within 50 characters after it, else
+    the last named within 90 characters before it."""
+    after = [d for d in documents if 0 <= d[0] - end <= 50]
+    before = [d for d in documents if 0 <= start - d[1] <= 90]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def _dated_documents(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], documents: Sequence[tuple[int, int, str]],
+                     signed: set[str], lex: Lex) -> list[Fact]:
+    """A document dated where it is named ("the 2010 border treaty", "the declaration of 24 February
+    2022"): the day it was signed, as a once-only happening like a signing the sentence tells."""
+    out = []
+    for a, b, key in documents:
+        if key in signed:
+            continue
+        inside = [t for t in tx if t.date_start and t.kind in DATE_KINDS  # or just before: "the 3 May 2001 accord on …"
+                  and (a <= t.start - s.start < b or 0 <= a - (t.end - s.start) <= 2)]
+        after = [t for t in tx if t.date_start and t.kind in DATE_KINDS and t.start - s.start >= b
+                 and lex.document_dated_by.match(s.text[b:t.start - s.start])]
+        if not inside and not after:
+            continue
+        when = (inside or after)[0]
+        out.append(make_fact(s, doc, doc_id, a, max(b, when.end - s.start), subject=f"signed_document:{key}",
+                             value=when.date_start or "", unit="date", date=when.date_start,
+                             rule=f"{RULESET}:dated_document", kind="happening", date_basis=basis_of(when)[0],
+                             tolerance=basis_of(when)[1], confidence=0.5))
+        signed.add(key)
     return out
 
 
@@ -175,16 +260,17 @@ def find_facts(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence], 
         carried = last_time if lex.carry.search(s.text) else None
         before = previous.text if previous is not None and previous.paragraph == s.paragraph else ""
         previous = s
-        found = (quantities(s, doc, doc_id, tx, ms, lex, before) + durations(s, doc, doc_id, tx, ms, lex)
+        found = (quantities(s, doc, doc_id, tx, ms, lex, before, last_time) + durations(s, doc, doc_id, tx, ms, lex)
                  + _happenings(s, doc, doc_id, tx, ms, carried, full_names, lex))
         used = {f.date for f in found if f.kind in ("happening", "dated_event")}
-        for t in tx:
-            if t.kind == "absolute" and t.date_start and t.date_start not in used and t.type == "DATE":
+        for t in tx:  # "in 1992", and — resolved by the time stage — "on November 4", "on Tuesday", "months ago"
+            if t.kind in DATE_KINDS and t.date_start and t.date_start not in used and t.type == "DATE" \
+                    and (t.kind == "absolute" or t.precision in ("day", "month")):
                 a, b = t.start - s.start, t.end - s.start
                 found.append(make_fact(s, doc, doc_id, a, b, subject=f"mention:{_words_before(s.text[:a])}",
-                                   value=t.date_start, unit="date", date=t.date_start,
-                                   rule=f"{RULESET}:dated_mention", kind="dated_mention", date_basis="explicit",
-                                   confidence=0.3))
+                                       value=t.date_start, unit="date", date=t.date_start,
+                                       rule=f"{RULESET}:dated_mention", kind="dated_mention",
+                                       date_basis=basis_of(t)[0], confidence=0.3))
                 used.add(t.date_start)
         dated = [t for t in tx if t.date_start and t.kind in DATE_KINDS]
         if dated:

@@ -14,14 +14,15 @@ from typing import Any
 from ..lexicon import load_entries, load_yaml, version_of, words_pattern
 from ..records import Fact, Mention, Sentence, Timex
 
-__all__ = ["DATE_KINDS", "NAME", "RULESET", "Lex", "actors_in", "anchor_of", "basis_of", "date_near", "lexicon",
-           "make_fact", "person_key", "range_start", "subject_of"]
+__all__ = ["DATE_KINDS", "NAME", "RULESET", "Lex", "actors_in", "anchor_of", "basis_of", "date_near", "key_actors",
+           "lexicon", "make_fact", "person_key", "range_start", "subject_of"]
 
 RULESET = f"facts.rules.v{version_of('facts/quantities.yaml')}"
 DATE_KINDS = frozenset({"absolute", "relative", "narrative"})
-STATE_KINDS = frozenset({"state", "org", "body", "company", "place", "person", "role"})
+STATE_KINDS = frozenset({"state", "capital", "people", "org", "body", "company", "place", "person", "role"})
 NAME = r"(?-i:(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 CLAUSE_BREAK = re.compile(r"[;,:]|\s(?:and|but|while|whereas)\s")
+BETWEEN_PAIR = re.compile(r"\b(?:between|both)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and\s+", re.IGNORECASE)
 WHEN_CLAUSE = re.compile(r"\s*,\s*(?:when|as|where)\b[^,;:]*$")  # "on Tuesday, when the presidents signed"
 
 
@@ -45,6 +46,18 @@ class Lex:
     carry: re.Pattern[str]
     titles: re.Pattern[str]
     document: re.Pattern[str]
+    document_before: re.Pattern[str]
+    document_stop: frozenset[str]
+    document_generic: frozenset[str]
+    document_kinds: dict[str, str]
+    document_dated_by: re.Pattern[str]
+    side_clause: re.Pattern[str]
+    hyphen_units: dict[str, str]
+    part_of: re.Pattern[str]
+    equal_share: re.Pattern[str]
+    share_parties: re.Pattern[str]
+    age: re.Pattern[str]
+    age_apposition: re.Pattern[str]
 
 
 def _low(d: dict[str, Any]) -> dict[str, Any]:
@@ -64,7 +77,8 @@ def lexicon() -> Lex:
         rf"(?<![\w.,-])(?:(?P<qual>{wp(qualifiers, boundary=False)})\s+)?"
         rf"(?:(?P<cur>{wp(q['currency_before'], boundary=False)})\s*)?{number}(?:\s*(?:-|–|or|to)\s*(?P<num2>\d+(?:\.\d+)?|{wp(q['number_words'], boundary=False)}))?"
         rf"(?:\s*(?P<scale>{wp(q['scales'], boundary=False)})\b)?"
-        rf"(?:\s*(?P<pct>%)|\s+(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?P<unit>{wp(units, boundary=False)})\b"
+        rf"(?:\s*(?P<pct>%)|\s+(?:of\s+)?(?:(?!\d)[\w-]+\s+){{0,3}}?(?P<unit>{wp(units, boundary=False)})\b"
+        rf"|-(?P<hyphen>{wp(q['hyphen_units'], boundary=False)})\b(?!-)"
         rf"|\s+(?P<cur2>{wp(q['currency_after'], boundary=False)})\b)?")
     subjects = []
     for e in load_entries("facts/subjects.yaml", required=("words",)):
@@ -96,28 +110,56 @@ def lexicon() -> Lex:
         subjects=tuple(subjects), persons=tuple(persons), happenings=tuple(happenings),
         carry=re.compile(h["carry"], re.IGNORECASE), titles=re.compile(wp(h["titles"]) + r"\s*", re.IGNORECASE),
         document=re.compile(h["document"], re.IGNORECASE),
+        document_before=re.compile(h["document_before"], re.IGNORECASE),
+        document_stop=frozenset(map(str, h["document_stop"])), document_generic=frozenset(map(str, h["document_generic"])),
+        document_kinds={str(w).split()[0].lower(): str(k) for k, ws in h["document_kinds"].items() for w in ws},
+        document_dated_by=re.compile(rf"^\s*(?:{wp(h['document_dated_by'], boundary=False)})\s*$", re.IGNORECASE),
+        side_clause=re.compile(load_yaml("facts/subjects.yaml")["side_clause"], re.IGNORECASE),
+        hyphen_units=_low(q["hyphen_units"]), part_of=re.compile(q["part_of"], re.IGNORECASE),
+        equal_share=re.compile(q["equal_share"], re.IGNORECASE),
+        share_parties=re.compile(q["share_parties"], re.IGNORECASE),
+        age=re.compile(q["age"], re.IGNORECASE), age_apposition=re.compile(q["age_apposition"]),
     )
 
 
 # --- actors, subjects, dates -----------------------------------------------------------------------------
 
 def actors_in(mentions: Sequence[Mention], start: int, end: int) -> list[str]:
+    """The actor codes named between ``start`` and ``end`` (document offsets), in text order, once each."""
     out: list[str] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.actor and start <= m.start and m.end <= end and m.kind in STATE_KINDS and m.actor not in out:
+        if m.actor and start <= m.start and m.end <= end and m.kind in STATE_KINDS and m.actor not in out \
+                and not m.rule.endswith(":attribute"):  # "the Madrid principles" name no actor
             out.append(m.actor)
     return out
 
 
-def subject_of(stext: str, pos: int, unit: str, lex: Lex) -> tuple[str, bool, str, bool] | None:
+def key_actors(mentions: Sequence[Mention], s: Sentence, pos: int, lex: Lex) -> list[str]:
+    """The actors a fact at ``pos`` (document offset) is about: those of the sentence outside its side
+    clauses and asides ("…, two days before Russia invaded Ukraine", "(as Georgia did)") that do not hold
+    ``pos``; all of the sentence's when that leaves none."""
+    side = [(s.start + m.start(), s.start + m.end()) for m in lex.side_clause.finditer(s.text)
+            if not s.start + m.start() <= pos < s.start + m.end()]
+    main = [m for m in mentions if not any(a <= m.start < b for a, b in side)]
+    return actors_in(main, s.start, s.end) or actors_in(mentions, s.start, s.end)
+
+
+def subject_of(stext: str, pos: int, unit: str, lex: Lex, *, own: tuple[int, int] = (0, 0),
+               after: bool = False) -> tuple[str, bool, str, bool] | None:
+    """(id, directed, issue, anchored) of the subject word nearest ``pos`` in the sentence: a word inside the
+    figure's own words (``own``: "67 passengers") first, then words before it, then words after it (with
+    ``after``, as for "38 were killed", words after it first)."""
     best: tuple[int, str, bool, str, bool] | None = None
     for sid, rx, directed, units, issue, anchored, reach in lex.subjects:
         if units and unit not in units:
             continue
         for m in rx.finditer(stext):
-            if abs(m.start() - pos) > reach:
+            if own[0] <= m.start() < own[1]:
+                dist = -1
+            elif abs(m.start() - pos) > reach:
                 continue
-            dist = abs(m.start() - pos) + (0 if m.start() <= pos else 15)
+            else:
+                dist = abs(m.start() - pos) + (0 if (m.start() <= pos) != after else 15)
             if best is None or dist < best[0]:
                 best = (dist, sid, directed, issue, anchored)
     return (best[1], best[2], best[3], best[4]) if best else None
@@ -145,8 +187,8 @@ def date_near(tx: Sequence[Timex], pos: int, s: Sentence, *, following: bool = F
     ``strict``, only time expressions in the same clause (no comma, colon or conjunction between) count."""
     dated = [t for t in tx if t.date_start and t.kind in DATE_KINDS and t.precision != "century"]
 
-    def same_clause(a: int, b: int) -> bool:
-        between = s.text[a - s.start:b - s.start]
+    def same_clause(a: int, b: int) -> bool:  # "between Azerbaijan and Russia" joins no clauses
+        between = BETWEEN_PAIR.sub(" ", s.text[a - s.start:b - s.start])
         return not CLAUSE_BREAK.search(between) or bool(WHEN_CLAUSE.match(between))
 
     before = [t for t in dated if t.end <= pos and (t.start - s.start < 12 or same_clause(t.end, pos))]

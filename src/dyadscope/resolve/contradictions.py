@@ -18,6 +18,13 @@ their values cannot both be true:
   ``"rent@lease"``), which are compared unless both are dated more than a year apart.
 - **votes**: different counts for the same vote.
 
+Facts are about "the same thing" when their subject keys agree — except that a signed document
+(``signed_document:<kind>_<words>``) is the same document when its kind and its head word (the last word of
+its name) agree and the words of one name are among the other's: "the Treaty on the State Border"
+(``treaty_state_border``) and "the 2011 border treaty" (``treaty_border``) are one treaty; "the Declaration
+on Mutual Security" and "the Declaration on Allied Interaction" are two, and so are agreements on
+"military-technical cooperation" and on "humanitarian cooperation".
+
 With the events of the stories at hand, two more kinds: ``story_date`` — an event dated in a year its
 story's agreed date (the better-supported one, from more sources) does not allow; and ``fact_vs_story`` —
 a dated happening stated in the sentence of an event whose story agrees on another year.
@@ -31,9 +38,9 @@ from collections.abc import Iterable, Sequence
 
 from ..records import Contradiction, Event, Fact, Story
 
-__all__ = ["RULESET", "compatible", "find_contradictions"]
+__all__ = ["RULESET", "compatible", "find_contradictions", "same_thing"]
 
-RULESET = "contradictions.rules.v1"
+RULESET = "contradictions.rules.v2"
 _COMPARABLE = frozenset({"happening", "quantity", "vote"})
 
 
@@ -94,23 +101,43 @@ def _contradiction(kind: str, subject: str, a: Fact | Event, a_value: str, b: Fa
         b_end=b.end, a_doc_id=a.doc_id, b_doc_id=b.doc_id, rule=f"{RULESET}:{kind}")
 
 
+def same_thing(subject: str) -> str:
+    """The key under which facts are grouped for comparison: the subject key, a signed document by its kind
+    and head word (``"signed_document:treaty_state_border"`` → ``"signed_document:treaty~border"``)."""
+    head, _, tail = subject.partition(":")
+    if head == "signed_document" and "_" in tail:
+        words = tail.split("_")
+        return f"{head}:{words[0]}~{words[-1]}"
+    return subject
+
+
+def _named_alike(a: str, b: str) -> bool:
+    """Do two subject keys of one group name the same thing? For documents, the content words of one name
+    must all be in the other's ("border" and "state_border"; not "humanitarian_cooperation" and
+    "military_technical_cooperation")."""
+    if a == b or not a.startswith("signed_document:"):
+        return True
+    wa, wb = set(a.partition(":")[2].split("_")[1:]), set(b.partition(":")[2].split("_")[1:])
+    return wa <= wb or wb <= wa
+
+
 def _fact_pairs(facts: Sequence[Fact]) -> list[Contradiction]:
     groups: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         if _comparable(f):
-            groups[f.subject].append(f)
+            groups[same_thing(f.subject)].append(f)
     out = []
     seen: set[tuple[str, tuple[str, str], tuple[str, str]]] = set()
     for subject, group in sorted(groups.items()):
         for a, b in itertools.combinations(group, 2):
-            if a.doc_id == b.doc_id:
+            if a.doc_id == b.doc_id or not _named_alike(a.subject, b.subject):
                 continue
             ok, why = compatible(a, b)
             first, second = sorted([(a.doc_id, a.value), (b.doc_id, b.value)])
             if ok or (subject, first, second) in seen:
                 continue
             seen.add((subject, first, second))
-            out.append(_contradiction("fact", subject, a, a.value, b, b.value, why))
+            out.append(_contradiction("fact", a.subject, a, a.value, b, b.value, why))
     return out
 
 
