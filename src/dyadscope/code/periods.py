@@ -37,10 +37,8 @@ of the relationship has ``scope="policy"``.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ..lexicon import version_of
 from ..options import Options
@@ -48,105 +46,23 @@ from ..pipeline import Analysis, stage
 from ..records import Period, Sentence, Timex
 from .periods_cues import DATA, Cues
 from .periods_cues import cues as load_cues
+from .periods_members import (
+    TIME_KINDS,
+    Member,
+    Scheme,
+    anchor,
+    anchor_closed,
+    fill_implied,
+    restate,
+    scope_of,
+    year_of,
+)
 
 __all__ = ["RULESET", "find_periods", "periods_stage"]
 
 RULESET = f"periods.rules.v{version_of(DATA)}"
 _ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh"}
-_TIME_KINDS = frozenset({"absolute", "relative", "narrative"})
 _SCHEME_WINDOW = 40          # sentences after an announcement in which its members are looked for
-
-
-@dataclass(slots=True)
-class _Member:
-    sentence: Sentence
-    start: int                       # offsets (document) of the words that describe this member
-    end: int
-    ordinal: int
-    noun: str
-    rule: str
-    name: str | None = None
-    surface: str | None = None       # the words that name it outside a scheme ("a new stage")
-    scope: str | None = None
-    date_start: str | None = None
-    date_end: str | None = None
-    start_basis: str = "none"
-    end_basis: str = "none"
-    gist: str | None = None          # what the sentence says of it, when not the words after its name
-
-
-@dataclass(slots=True)
-class _Scheme:
-    sentence_index: int
-    count: int                       # 0 when the announcement leaves it open ("several stages")
-    noun: str
-    cited: bool
-    scope: str
-    members: list[_Member] = field(default_factory=list)
-    focus: int = -1                  # the member the text spoke of last (added or restated)
-
-    def has(self, ordinal: int) -> bool:
-        return any(m.ordinal == ordinal for m in self.members)
-
-
-def _year_of(t: Timex, end: bool = False) -> str | None:
-    value = t.date_end if end and t.date_end else t.date_start
-    return value[:7] if value else None
-
-
-def _spans_months(t: Timex) -> bool:
-    """Is one time expression a span of months or years ("1991-1996", "August 1991-March 1992")? A span of
-    days ("9-10 January 2001") dates an event, not a stage; nor is a season ("late 2019") a span."""
-    return bool(t.date_start and t.date_end and t.date_start[:7] != t.date_end[:7]
-                and t.precision not in ("day", "season"))
-
-
-def _scope_of(text_after_noun: str, cues: Cues) -> str | None:
-    """What a stage is a stage *of*, from the words after its noun: relationship, policy, ignore or None."""
-    m = re.match(r"\s*(?:of|in|for)\s+(.{0,80})", text_after_noun)
-    if not m:
-        return None
-    comp = m.group(1)
-    comp = re.split(r"[,;:(]|\s(?:which|that|when|who|is|was|began|begins|lasted|and\s+\w+ed)\b", comp)[0]
-    if cues.relationship.search(comp):
-        return "relationship"
-    if cues.policy.search(comp):
-        return "policy"
-    if cues.ignore.search(comp):
-        return "ignore"
-    return "issue_specific"
-
-
-def _anchor(member: _Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[Timex], cues: Cues) -> None:
-    """Fill a member's start and end from the time expressions of its words (``text`` = its words)."""
-    base = member.start
-    usable = [t for t in tx if (t.date_start or t.date_end) and t.kind in _TIME_KINDS
-              and base <= t.start and t.end <= member.end]  # "until 1998" has an end only
-    ev = cues.begins_with_event.search(text)
-    if ev:  # "begins with the end of the war": only years after the event phrase can be its date
-        usable = [t for t in usable if t.start - base >= ev.end()]
-    for a, b in itertools.pairwise(usable):
-        between = text[a.end - base:b.start - base]
-        if a.date_start and cues.range_link.match(between) \
-                and a.date_start[:7] != (b.date_end or b.date_start or "")[:7]:
-            member.date_start, member.date_end = _year_of(a), _year_of(b, end=True)
-            member.start_basis = member.end_basis = "stated"
-            return
-    if len(usable) == 1 and _spans_months(usable[0]) and not cues.end_link.search(text[:usable[0].start - base]):
-        t = usable[0]
-        member.date_start, member.date_end = _year_of(t), _year_of(t, end=True)
-        member.start_basis = member.end_basis = "stated"
-        return
-    for t in usable:
-        before = text[:t.start - base]
-        ends = cues.end_link.search(before) or (cues.end_verb.search(before) and not cues.begin_or_span.search(before))
-        if t.date_start is None or (ends and not cues.start_link.search(before[-12:])):
-            if member.date_end is None:
-                member.date_end, member.end_basis = _year_of(t, end=True), "stated"
-        elif member.date_start is None:
-            member.date_start, member.start_basis = _year_of(t), "stated"
-    if member.date_start is None and not ev and cues.anaphora.search(text) and prev_tx:
-        member.date_start, member.start_basis = _year_of(prev_tx[-1]), "anaphora"
 
 
 def _leader_name(text: str, cues: Cues) -> str | None:
@@ -176,10 +92,10 @@ def _accession_year(name: str, sentences: Sequence[Sentence], by_sentence: dict[
             if named and first and named.group(1) != first \
                     and named.group(1).lower() not in ("president", "minister", "leader", "by"):
                 continue  # another person of the same name ("his son Ilham Aliyev")
-            after = [t for t in by_sentence.get(s.index, ()) if t.date_start and t.kind in _TIME_KINDS
+            after = [t for t in by_sentence.get(s.index, ()) if t.date_start and t.kind in TIME_KINDS
                      and t.start >= s.start + m.start()]
             if after:
-                return _year_of(after[0])
+                return year_of(after[0])
     return None
 
 
@@ -217,7 +133,7 @@ def _gist(text: str, cues: Cues, limit: int = 9) -> str:
     return " ".join(words[:limit]) + (" …" if len(words) > limit else "")
 
 
-def _label(member: _Member, cues: Cues, text: str, position: int) -> str:
+def _label(member: Member, cues: Cues, text: str, position: int) -> str:
     if member.name:
         head = f"{member.name[0].upper()}{member.name[1:]} {member.noun}"
     elif member.surface:
@@ -232,16 +148,6 @@ def _label(member: _Member, cues: Cues, text: str, position: int) -> str:
     return f"{head}{years}: {gist}" if gist else f"{head}{years}"
 
 
-def _fill_implied(members: list[_Member]) -> None:
-    for a, b in itertools.pairwise(members):
-        if b.ordinal != a.ordinal + 1:
-            continue  # a stage the text does not name lies between them
-        if a.date_end is None and b.date_start is not None:
-            a.date_end, a.end_basis = b.date_start, "implied"
-        if b.date_start is None and a.date_end is not None and a.end_basis != "implied":
-            b.date_start, b.start_basis = a.date_end, "implied"
-
-
 def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence],
                  timexes: Sequence[Timex]) -> list[Period]:
     """Every stage of a stated periodisation in one document, in text order."""
@@ -249,32 +155,32 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
     by_sentence: dict[int, list[Timex]] = {}
     for t in sorted(timexes, key=lambda t: t.start):
         by_sentence.setdefault(t.sentence, []).append(t)
-    schemes: list[_Scheme] = []
-    told: list[_Scheme] = []         # schemes told in prose within one sentence
-    loose: list[_Member] = []
-    implicit: list[_Member] = []     # stages implied by section headings
-    current: _Scheme | None = None
+    schemes: list[Scheme] = []
+    told: list[Scheme] = []         # schemes told in prose within one sentence
+    loose: list[Member] = []
+    implicit: list[Member] = []     # stages implied by section headings
+    current: Scheme | None = None
     for s in sentences:
         if current and s.index - current.sentence_index > _SCHEME_WINDOW:
             current = None  # no new members any more; later sentences may still restate old ones
         stext = s.text
         prev_tx = [t for i in (s.index - 2, s.index - 1) for t in by_sentence.get(i, ())
-                   if t.date_start and t.kind in _TIME_KINDS and sentences[i].paragraph == s.paragraph] \
+                   if t.date_start and t.kind in TIME_KINDS and sentences[i].paragraph == s.paragraph] \
             if s.index >= 1 else []
         ann = cues.announce.search(stext)
         if ann and not cues.generic.search(stext[max(0, ann.start("noun") - 30):ann.end()]):
             head = stext[:ann.start("noun")]
             cited = bool(cues.attribution.search(stext)) and not cues.own_voice.search(stext)
             topic = "policy" if cues.policy.search(head) and not cues.relationship.search(head) else "relationship"
-            current = _Scheme(s.index, cues.counts.get((ann.group("count") or "").lower(), 0),
+            current = Scheme(s.index, cues.counts.get((ann.group("count") or "").lower(), 0),
                               ann.group("noun").rstrip("s"), cited, topic)
             schemes.append(current)
             for k, (a, b) in enumerate(_items(stext, ann.end(), current.count), start=1):
                 item = stext[a:b]
                 named = cues.named.search(item)
-                m = _Member(s, s.start + a, s.start + b, k, named.group("noun") if named else current.noun,
+                m = Member(s, s.start + a, s.start + b, k, named.group("noun") if named else current.noun,
                             f"{RULESET}:enumerated", name=named.group("name") if named else None)
-                _anchor(m, item, by_sentence.get(s.index, ()), (), cues)
+                anchor(m, item, by_sentence.get(s.index, ()), (), cues)
                 if m.date_start is None and m.date_end is None:
                     leader = _leader_name(item, cues)
                     year = _accession_year(leader, sentences, by_sentence, cues) if leader else None
@@ -288,15 +194,15 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
         known = current or (schemes[-1] if schemes else None)
         if closing and known and known.members:
             last_member = known.members[known.focus]
-            ends = [t for t in by_sentence.get(s.index, ()) if t.date_start and t.kind in _TIME_KINDS
+            ends = [t for t in by_sentence.get(s.index, ()) if t.date_start and t.kind in TIME_KINDS
                     and t.start >= s.start + closing.end()]
             basis = "restated"
             if not ends:  # "The stage closed with a dispute." and the dispute told in the sentences after it
                 ends = [t for n in sentences[s.index + 1:s.index + 4] if n.paragraph == s.paragraph
-                        for t in by_sentence.get(n.index, ()) if t.date_start and t.kind in _TIME_KINDS][-1:]
+                        for t in by_sentence.get(n.index, ()) if t.date_start and t.kind in TIME_KINDS][-1:]
                 basis = "narrative"
             if last_member.date_end is None and ends:
-                last_member.date_end, last_member.end_basis = _year_of(ends[0], end=True), basis
+                last_member.date_end, last_member.end_basis = year_of(ends[0], end=True), basis
             continue  # "The stage ended in June 1993, when …" closes the stage spoken of last
         found = cues.mention.search(stext)
         if found and cues.generic.search(stext[max(0, found.start() - 25):found.end() + 12]):
@@ -304,26 +210,26 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
         if found is None:
             span = cues.named_span.search(stext)
             if span and not cues.generic.search(stext[:span.end()]):
-                m = _Member(s, s.start, s.end, 0, span.group("noun").lower(), f"{RULESET}:named_span",
+                m = Member(s, s.start, s.end, 0, span.group("noun").lower(), f"{RULESET}:named_span",
                             surface=stext[span.start("noun") - 4 if span.start("noun") >= 4 else 0:span.end()].strip())
-                _anchor(m, stext[:span.end()], by_sentence.get(s.index, ()), (), cues)
+                anchor(m, stext[:span.end()], by_sentence.get(s.index, ()), (), cues)
                 if m.date_start or m.date_end:
                     loose.append(m)
                 continue
             short = _ellipsis_or_heading(stext, current, cues)
             if short is not None:  # "The first, from 1994 to 1999, …" / "Period four: détente (2009–2014)"
                 raw, noun, rule, a, b = short
-                m = _Member(s, s.start + a, s.start + b, raw, noun, f"{RULESET}:{rule}")
+                m = Member(s, s.start + a, s.start + b, raw, noun, f"{RULESET}:{rule}")
                 if current is None:
                     m.surface = f"{noun} {raw}"
-                _anchor(m, stext[a:b], by_sentence.get(s.index, ()), prev_tx, cues)
+                anchor(m, stext[a:b], by_sentence.get(s.index, ()), prev_tx, cues)
                 if (a, b) != (0, len(stext)):  # "Cautious trade marked the second, 1996–2003"
                     m.gist = _outside(stext, a, b)
                     m.start, m.end = s.start, s.end
                 _place(current, m, raw, loose, schemes[-1] if schemes else None)
             elif current and not current.members and cues.range_lead.search(stext):
-                m = _Member(s, s.start, s.end, 1, current.noun, f"{RULESET}:range_lead")
-                _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
+                m = Member(s, s.start, s.end, 1, current.noun, f"{RULESET}:range_lead")
+                anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
                 current.members.append(m)
             elif (heading := _year_heading(s, sentences, by_sentence.get(s.index, ()), cues)) is not None:
                 implicit.append(heading)
@@ -332,25 +238,25 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
             continue
         if found.group("det") and found.group("det").lower() not in ("the", "a", "an", "its", "their"):
             continue  # "this first period …" refers back
-        scope = _scope_of(stext[found.end():], cues)
+        scope = scope_of(stext[found.end():], cues)
         if scope == "ignore":
             continue
         raw = cues.ordinals.get(found.group("ord").lower(), 0)
-        m = _Member(s, s.start, s.end, raw, found.group("noun").lower(), f"{RULESET}:ordinal", scope=scope)
+        m = Member(s, s.start, s.end, raw, found.group("noun").lower(), f"{RULESET}:ordinal", scope=scope)
         if current is None:
             m.surface = stext[found.start("ord"):found.end()].lower()
         if cues.closes_object.search(stext[:found.start()]):  # "The 2019 dispute ended the fourth stage"
-            _anchor_closed(m, found.start(), by_sentence.get(s.index, ()), cues)
+            anchor_closed(m, found.start(), by_sentence.get(s.index, ()), cues)
         else:
-            _anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
+            anchor(m, stext, by_sentence.get(s.index, ()), prev_tx, cues)
         _place(current, m, raw, loose, schemes[-1] if schemes else None)
     out: list[Period] = []
     for sch in [*schemes, *told]:
         sch.members.sort(key=lambda m: m.ordinal)
-        _fill_implied(sch.members)
+        fill_implied(sch.members)
         for m in sch.members:
             out.append(_period(doc, doc_id, text, m, sch, m.ordinal, cues))
-    kept: dict[tuple[str, str | None, str | None], _Member] = {}
+    kept: dict[tuple[str, str | None, str | None], Member] = {}
     for m in loose:  # the same loose stage said twice (a heading, then a sentence): keep the fuller sentence
         key = ((m.surface or m.noun).lower(), m.date_start, m.date_end)
         old = kept.get(key)
@@ -366,7 +272,7 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
     return sorted(out, key=lambda p: (p.offset, p.label))
 
 
-def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex], cues: Cues) -> _Member | None:
+def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex], cues: Cues) -> Member | None:
     """A section heading that names a span of years ("Relations under the new president (2004–2013)", "1994–1999:
     the pipeline years", "Since 2020"): a stage the document's structure implies. A heading is a paragraph of
     one short line without a full stop; the document's first paragraph (its title) is not one."""
@@ -376,14 +282,14 @@ def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex
     if s.paragraph == 0 or not alone or text.endswith((".", "!", "?", ";", ",")) \
             or len(text.split()) > cues.heading_words or cues.heading_not.search(text):
         return None
-    m = _Member(s, s.start, s.end, 0, "period", f"{RULESET}:heading_years", surface=text)
-    _anchor(m, s.text, tx, (), cues)
+    m = Member(s, s.start, s.end, 0, "period", f"{RULESET}:heading_years", surface=text)
+    anchor(m, s.text, tx, (), cues)
     span = m.date_start and m.date_end and m.date_start[:4] != m.date_end[:4]
     opened = m.date_start and m.date_end is None and cues.heading_open.search(text)
     return m if span or opened else None
 
 
-def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues) -> _Scheme | None:
+def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues) -> Scheme | None:
     """Stages told in prose in one sentence, without an announcement: "… went through an idealist phase that
     lasted until 1998 and a pragmatic one after it". Two or more stages named with an indefinite article,
     joined by "and", "then", "followed by" …; the first is anchored in time."""
@@ -393,16 +299,16 @@ def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues) -> _Scheme | Non
     if len(found) < 2 or found[0].group("noun").lower() == "one":
         return None
     noun = found[0].group("noun").lower()
-    members: list[_Member] = []
+    members: list[Member] = []
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
         if k and not cues.prose_link.search(text[found[k - 1].end():m.start()]):
             break
-        if _scope_of(text[m.end():end], cues) == "ignore":
+        if scope_of(text[m.end():end], cues) == "ignore":
             return None
         name = re.sub(r"[\"“”‘’'(),]", "", m.group("name")).strip() or None
-        member = _Member(s, s.start + m.start(), s.start + end, k + 1, noun, f"{RULESET}:prose", name=name)
-        _anchor(member, text[m.start():end], tx, (), cues)
+        member = Member(s, s.start + m.start(), s.start + end, k + 1, noun, f"{RULESET}:prose", name=name)
+        anchor(member, text[m.start():end], tx, (), cues)
         member.gist = re.sub(r"[\s,;]*(?:\b(?:and|then|followed\s+by|while|whereas)\b)?[\s,;.]*$", "", text[m.end():end])
         members.append(member)
     if len(members) < 2 or not (members[0].date_start or members[0].date_end):
@@ -410,28 +316,28 @@ def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues) -> _Scheme | Non
     head = text[:found[0].start()]
     cited = bool(cues.attribution.search(text)) and not cues.own_voice.search(text)
     scope = "policy" if cues.policy.search(head) and not cues.relationship.search(head) else "relationship"
-    return _Scheme(s.index, len(members), noun, cited, scope, members=members)
+    return Scheme(s.index, len(members), noun, cited, scope, members=members)
 
 
-def _place(current: _Scheme | None, m: _Member, raw: int, loose: list[_Member], earlier: _Scheme | None) -> None:
+def _place(current: Scheme | None, m: Member, raw: int, loose: list[Member], earlier: Scheme | None) -> None:
     """A new member of the current scheme, a restatement of one it has (or of one of the document's
     earlier scheme, far from its announcement), or a stage on its own."""
     if current is not None:
         last = current.members[-1].ordinal if current.members else 0
         k = raw if raw > 0 else (current.count if raw < 0 and current.count else last + 1)
         if current.has(k) or (current.count and k > current.count) or (raw > 0 and k < last):
-            _restate(current, k, m)
+            restate(current, k, m)
             return
         m.ordinal = k
         current.members.append(m)
         current.focus = len(current.members) - 1
     elif earlier is not None and raw > 0 and earlier.has(raw):
-        _restate(earlier, raw, m)
+        restate(earlier, raw, m)
     elif m.date_start or m.date_end:
         loose.append(m)
 
 
-def _ellipsis_or_heading(text: str, current: _Scheme | None, cues: Cues) -> tuple[int, str, str, int, int] | None:
+def _ellipsis_or_heading(text: str, current: Scheme | None, cues: Cues) -> tuple[int, str, str, int, int] | None:
     """(ordinal, noun, rule, start, end of its words in ``text``) of a member named without its noun inside a
     scheme ("The first, from 1994 to 1999, …", "… marked the second, 1996–2003", "In the fourth, from
     2013, …") or by a numbered heading ("Period four: détente (2009–2014)", "STAGE 2 – …")."""
@@ -468,30 +374,7 @@ def _outside(text: str, a: int, b: int) -> str:
     return " ".join(part for part in (before.strip(" ,"), text[b:].strip(" ,.")) if part)
 
 
-def _anchor_closed(m: _Member, at: int, tx: Sequence[Timex], cues: Cues) -> None:
-    """A stage named as the object of a verb that ends it (``at``: where its name begins in the sentence):
-    the time before its name is its end; the words after it may still give its start."""
-    start = m.start
-    m.start = start + at
-    _anchor(m, m.sentence.text[at:], tx, (), cues)
-    m.start = start
-    before = [t for t in tx if t.date_start and t.kind in _TIME_KINDS and t.end <= start + at]
-    if before and m.date_end is None:
-        m.date_end, m.end_basis = _year_of(before[-1], end=True), "stated"
-
-
-def _restate(scheme: _Scheme, ordinal: int, m: _Member) -> None:
-    """A sentence that speaks again of a member: it may only fill years the member lacks."""
-    for i, old in enumerate(scheme.members):
-        if old.ordinal == ordinal:
-            scheme.focus = i
-            if old.date_start is None and m.date_start:
-                old.date_start, old.start_basis = m.date_start, "restated"
-            if old.date_end is None and m.date_end:
-                old.date_end, old.end_basis = m.date_end, "restated"
-
-
-def _period(doc: str, doc_id: str, text: str, m: _Member, scheme: _Scheme | None, position: int,
+def _period(doc: str, doc_id: str, text: str, m: Member, scheme: Scheme | None, position: int,
             cues: Cues, kind: str | None = None) -> Period:
     scope = m.scope or (scheme.scope if scheme else "relationship")
     if scope == "issue_specific" and scheme is not None:
