@@ -11,10 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import load_yaml
 from ..records import Mention
 from .chunks import Chunks, grammar
 from .triggers import verb_tags
 
+#: kinds of argument that are never a source: places and describing state words ("Azerbaijani gas")
+PASSIVE_KINDS = frozenset({"place", "attribute"})
 #: how many modifiers may stand between a preposition and the actor it governs ("to the former Soviet …")
 MODIFIERS = 1
 
@@ -39,15 +42,17 @@ def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]
     """Mentions with an actor code, mapped onto the tokens they overlap, in reading order."""
     out: list[Arg] = []
     starts, ends = chunks.starts, chunks.ends
+    owned = attribute_owned()
     for m in mentions:
+        kind = m.kind or "state"
         code = m.actor or (place_state(m.entry_id) if m.kind == "place" else None)
-        if not code:
-            continue
         i = bisect_right(ends, m.start)            # first token ending after the mention starts
         j = bisect_left(starts, m.end)             # first token starting at or after the mention's end
-        if i >= j:
+        if not code and m.rule.endswith(":attribute") and j < len(chunks.words) and chunks.words[j] in owned:
+            code, kind = place_state(m.entry_id), "attribute"     # "Azerbaijani gas": whose gas
+        if not code or i >= j:
             continue
-        out.append(Arg(code=code, text=m.text, start=i, end=j, kind=m.kind or "state", person=m.person,
+        out.append(Arg(code=code, text=m.text, start=i, end=j, kind=kind, person=m.person,
                        detail=m.detail))
     out.sort(key=lambda a: (a.start, -a.end))
     merged: list[Arg] = []
@@ -62,10 +67,17 @@ def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]
     return tuple(merged)
 
 
+@lru_cache(maxsize=1)
+def attribute_owned() -> frozenset[str]:
+    """Words after which a describing state word names the owner ("Azerbaijani gas"; data/events/roles.yaml)."""
+    return frozenset(str(w).lower() for w in load_yaml("events/roles.yaml").get("attribute_owned", []))
+
+
 @lru_cache(maxsize=4096)
 def place_state(entry_id: str) -> str | None:
     """The party a place stands for when it is the target of a conflict act ("Karabakh" -> ARM, "Chechnya" ->
-    RUS; data/actors/places.yaml), or None for places that stand for no one ("Ganja", "the Caspian")."""
+    RUS; data/actors/places.yaml), or the state of a describing state word ("Azerbaijani" in "Azerbaijani
+    gas"), or None for places that stand for no one ("Ganja", "the Caspian")."""
     from ..annotate.actors.api import state_of
 
     return state_of(entry_id) if entry_id else None

@@ -33,6 +33,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _CLOSING = frozenset('.!?"”’)»…:;')
 #: the modality rule of an intention its source states ("said it would …"): the statement happened
 _STATED_RULE = "modality.v1:stated_intention"
+#: the modality rule of a hostile act told by its target ("Baku said Moscow had …"): the accusation happened
+_CLAIM_RULE = "modality.v1:told_by_target"
 #: how many sentences back "the two countries" may look, across paragraphs
 _PAIR_REACH = 6
 #: verbal acts that are done by saying one will do them ("Baku said it would not allow …": a refusal)
@@ -173,7 +175,8 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
                 content: Sequence[triggers.Hit] = ()) -> bool:
     """Is the trigger the content of an earlier act rather than an event of its own?
 
-    - a to-infinitive after a controlling trigger ("refused to join", "urged Baku to join");
+    - a to-infinitive after a controlling trigger ("refused to join", "urged Baku to join"), or the verb of
+      its that-clause ("demanded that Baku close the station");
     - a nominal trigger after "on"/"about"/… that follows an agreement, talks or another trigger
       ("an agreement on military cooperation", "talks on the withdrawal of troops").
     """
@@ -185,6 +188,14 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
         for prev in kept:
             if prev.entry.controls and prev.head < start and start - prev.end <= 6 and ch.same_clause(prev.head, hit.head):
                 return True
+    if hit.head_kind == "verb":
+        # the that-clause of a demand, proposal or claim ("demanded that Baku close the station")
+        for prev in kept:
+            if prev.entry.controls and prev.end <= start:
+                that = next((k for k in range(prev.end, min(start, prev.end + 4)) if words[k] == "that"), None)
+                if that is not None and start - that <= 8 and ch.clause[that] == ch.clause[hit.head] and \
+                        not any(h.head_kind == "verb" and that < h.head < hit.head for h in kept):
+                    return True
     if hit.head_kind == "verb" and start > 0 and words[start - 1] in ("and", "or") and \
             any(c.head_kind == "verb" and c.head < start and ch.same_clause(c.head, hit.head) for c in content):
         return True                   # "to join the CSTO and halt cooperation": still the content
@@ -270,14 +281,32 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
         mod = modality.classify(ch, hit, found, args, dated)
         when = dating.choose(ch, hit, timexes, ctx.narrative.get(index), ctx.narrative_before(index),
                              document, ctx.news, ctx.paragraph_dated(index) if ctx.news else True)
-        said_by = modality.speaker(ch, hit, found, args) if mod.value == "future" else None
+        said_by = modality.speaker(ch, hit, found, args) if mod.value in ("future", "reported") else None
         for pair in roles.expand(ch, hit, r, args, ctx.dyad):
             ev = _event(ctx, sentence, ch, hit, pair, mod, when)
-            if ev is not None and said_by is not None and said_by.code == ev.source:
+            if ev is not None and said_by is not None and mod.value == "future" and said_by.code == ev.source:
                 ev = stated_intention(ev, said_by)
+            elif ev is not None and said_by is not None and mod.value == "reported" and ev.quad in (3, 4) \
+                    and said_by.code == ev.target and ev.source not in (None, ev.target):
+                ev = accusation(ev, said_by)
+                if any((e.plover, e.source, e.target) == (ev.plover, ev.source, ev.target) for e in events):
+                    continue                   # "Russia protested that …": the protest is the accusation
             if ev is not None:
                 events.append(ev)
     return events
+
+
+def accusation(event: Event, said_by: Arg) -> Event:
+    """A hostile act told by its own target ("Aliyev said the jet had been shot down by Russian air defences")
+    is, as an event, the target's accusation of the source: ACCUSE from the speaker (gold: "Aliyev said
+    Russian officials had tried to hush the matter up" is ACCUSE AZE -> RUS); the act itself is a claim."""
+    quad, intensity = quad_and_intensity("ACCUSE")
+    return dataclasses.replace(event, plover="ACCUSE", quad=quad, intensity=intensity, source=said_by.code,
+                               target=event.source, source_text=said_by.text, target_text=event.source_text,
+                               source_person=said_by.person, target_person=event.source_person,
+                               modality="asserted", attributed_to=said_by.text, rule=event.rule + "/claim",
+                               mode="allege", modality_rule=_CLAIM_RULE, source_basis="text",
+                               target_basis="text").with_id()
 
 
 def stated_intention(event: Event, said_by: Arg) -> Event:
@@ -304,8 +333,9 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
     if src is None and tgt is not None and r.how == "passive.no_agent" and entry.implied and \
             entry.plover in implied.settings().source_types:
         src = implied.partner(tgt.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
-    if src is None or src.kind == "place":
-        return None
+    if src is None or src.kind == "place" or (src.kind == "attribute" and not r.how.endswith("owner")) or \
+            (entry.not_by and src.kind == "body" and src.detail and src.detail[3:] in entry.not_by):
+        return None                   # a place does not act, a describing word only owns; troops make no visit
     if tgt is None and not entry.no_target and entry.implied and (hit.head_kind == "verb" or r.how == "noun.subject"):
         tgt = implied.partner(src.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad,
                               lambda a: a.start >= 0 and not ch.same_clause(a.start, hit.head)
@@ -320,6 +350,8 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
     quad, intensity = quad_and_intensity(entry.plover, entry.mode, entry.form)
     if entry.quad is not None:
         quad = entry.quad
+    if tgt is not None and tgt.code == src.code and quad in (1, 2) and tgt.detail == src.detail:
+        return None                   # a state cooperating with itself: a misread partner
     document = ctx.analysis.document
     confidence = entry.confidence
     if src.via == "anaphor" or (tgt is not None and tgt.via == "anaphor"):

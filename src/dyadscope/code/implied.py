@@ -16,7 +16,7 @@ from functools import cache
 
 from ..lexicon import load_yaml
 from ..records import Sentence
-from .arguments import Arg
+from .arguments import PASSIVE_KINDS, Arg
 
 ROLES_FILE = "events/roles.yaml"
 
@@ -59,10 +59,10 @@ def partner(code: str, sentences: Sequence[Sentence], index: int, args_of: Calla
     if other is None:
         return None
     own = args_of(index)
-    here = [a for a in own if a.code == other and a.kind != "place" and elsewhere(a)]
+    here = [a for a in own if a.code == other and a.kind not in PASSIVE_KINDS and elsewhere(a)]
     if here:
         return _implied(here[-1])
-    if any(a.code != code and a.kind != "place" for a in own):
+    if any(a.code != code and a.kind not in PASSIVE_KINDS for a in own):
         return None
     s = settings()
     para = sentences[index].paragraph
@@ -76,7 +76,7 @@ def partner(code: str, sentences: Sequence[Sentence], index: int, args_of: Calla
             if paragraphs > s.paragraphs_back:
                 break
         for a in reversed(earlier):
-            if a.code == other and a.kind != "place":
+            if a.code == other and a.kind not in PASSIVE_KINDS:
                 return _implied(a)
         j -= 1
     return None

@@ -227,8 +227,9 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     if rep and (rep[0] < head or rep[0] > hit.end):
         return Modality("reported", rep[2], _attributed(chunks, rep, args))
     rv = found.within("report_verbs", 0, start)
-    if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + 3] or "," in words[rv[1]:rv[1] + 2]):
-        return Modality("reported", rv[2], _attributed(chunks, rv, args))
+    if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + 3] or "," in words[rv[1]:rv[1] + 2]
+                                 or any(a.start in (rv[1], rv[1] + 1) and a.start < start for a in args)):
+        return Modality("reported", rv[2], _attributed(chunks, rv, args))   # also "said Moscow had …"
     return Modality("asserted")
 
 

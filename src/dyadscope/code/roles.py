@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_yaml
-from .arguments import Arg, coordinated, in_prepositional_phrase, preposition_before
+from .arguments import PASSIVE_KINDS, Arg, coordinated, in_prepositional_phrase, preposition_before
 from .chunks import Chunks, grammar
 from .triggers import Hit, verb_tags
 
@@ -43,6 +43,12 @@ class Roles:
     source: Arg | None
     target: Arg | None
     how: str                          # which rule found them, e.g. "active", "passive", "noun.possessive"
+
+
+@cache
+def attribute_targets() -> frozenset[str]:
+    """Types whose target may be a describing state word ("Azerbaijani tomatoes"; data/events/roles.yaml)."""
+    return frozenset(str(t) for t in load_yaml("events/roles.yaml").get("attribute_targets", []))
 
 
 @cache
@@ -97,7 +103,7 @@ def _agent(chunks: Chunks, hit: Hit, args: Sequence[Arg], near: int = 6) -> Arg 
         if words[k] in agent_preps:
             for a in args:
                 if a.start > k and a.start - k <= 4 and chunks.same_clause(a.start, hit.head) and not a.reflexive \
-                        and a.kind != "place":
+                        and a.kind not in PASSIVE_KINDS:
                     return a
             return None
         if words[k] in (",", ";", ".") or chunks.clause[k] != chunks.clause[hit.head]:
@@ -121,9 +127,9 @@ def _left_subject(chunks: Chunks, hit: Hit, args: Sequence[Arg], before: int | N
             return None                   # the antecedent is not an actor ("amendments that were objected to")
     clause = chunks.clause[hit.head]
     same = [a for a in args if a.end <= limit and chunks.clause[a.start] == clause and not a.reflexive
-            and a.kind != "place"]
+            and a.kind not in PASSIVE_KINDS]
     outer = [a for a in args if a.end <= limit and chunks.clause[a.start] != clause
-             and chunks.same_clause(a.start, hit.head) and not a.reflexive and a.kind != "place"]
+             and chunks.same_clause(a.start, hit.head) and not a.reflexive and a.kind not in PASSIVE_KINDS]
     for pool in (same, outer):
         for a in reversed(pool):
             if in_prepositional_phrase(chunks, a) is None and not _is_possessor_of_object(chunks, a, limit):
@@ -166,6 +172,8 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
                    preps: frozenset[str] | None, blocked: frozenset[str], next_heads: Sequence[int]) -> Arg | None:
     words = chunks.words
     reach = TARGET_WINDOW * 2 if hit.entry.plover in _REACH_INTO_THAT else TARGET_WINDOW
+    if hit.entry.target_window is not None:
+        reach = hit.entry.target_window
     stop = min(len(words), hit.end + reach)
     for nh in next_heads:
         if nh > hit.head:
@@ -194,6 +202,8 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             return a
         if a.kind == "place" and (source is None or hit.entry.plover not in place_targets()):
             continue                      # a place is a party only as the target of a conflict act
+        if a.kind == "attribute" and (source is None or hit.entry.plover not in attribute_targets()):
+            continue                      # "banned Azerbaijani tomatoes": whose goods, for trade and conflict
         if hit.entry.target_kinds and a.kind not in hit.entry.target_kinds:
             continue                      # "brought the country into the CIS": the organisation is the target
         in_complement = not chunks.same_clause(a.start, hit.head) and _complement_clause(chunks, hit, a.start)
@@ -241,7 +251,7 @@ def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     while j >= lowest:
         w = words[j]
         for a in args:
-            if (a.end == j + 1 or (a.end == j and w in g.possessive_marks)) and a.kind != "place":
+            if (a.end == j + 1 or (a.end == j and w in g.possessive_marks)) and a.kind not in PASSIVE_KINDS:
                 return a
         if w in g.np_stops and w not in g.possessive_marks:
             return None
@@ -403,7 +413,8 @@ def symmetric_pair(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Roles | Non
     between = grammar().between_words
     for k in range(hit.end, min(len(words), hit.end + TARGET_WINDOW)):
         if words[k] in between:
-            after = [a for a in args if a.start > k and chunks.same_clause(a.start, hit.head) and a.kind != "place"]
+            after = [a for a in args if a.start > k and chunks.same_clause(a.start, hit.head)
+                     and a.kind not in PASSIVE_KINDS]
             if after:
                 group = coordinated(chunks, args, after[0])
                 if len(group) >= 2:
@@ -412,7 +423,7 @@ def symmetric_pair(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Roles | Non
     for k in range(max(0, hit.head - TARGET_WINDOW), hit.head):
         if words[k] in between:
             after = [a for a in args if k < a.start < hit.head and chunks.same_clause(a.start, hit.head)
-                     and a.kind != "place"]
+                     and a.kind not in PASSIVE_KINDS]
             if after:
                 group = coordinated(chunks, args, after[0])
                 if len(group) >= 2:

@@ -56,7 +56,9 @@ class TriggerEntry:
     negative: bool
     confidence: float
     order: int
-    implied: bool = True               # may the partner be implied when the sentence does not name it?                         # position in the file: earlier wins ties
+    implied: bool = True               # may the partner be implied when the sentence does not name it?
+    target_window: int | None = None   # the target starts within this many tokens after the trigger
+    not_by: frozenset[str] = frozenset()  # sectors (detail codes' tails: MIL, PKO) that cannot be the source                         # position in the file: earlier wins ties
 
     @property
     def rule(self) -> str:
@@ -284,6 +286,8 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         negative=bool(raw.get("negative", False)),
         confidence=float(raw.get("confidence", defaults.get("confidence", 0.7))), order=order,
         implied=bool(raw.get("implied", True)),
+        target_window=int(raw["target_window"]) if raw.get("target_window") is not None else None,
+        not_by=frozenset(str(x) for x in raw.get("not_by", [])),
     )
 
 
