@@ -5,14 +5,15 @@ A text is read as a cable when its first lines show several cable signals (routi
 when at least two paragraphs open with a classification mark ("1. (C)"). Then (``data/clean/cable.yaml``):
 
 - the header at the top goes: routing lines (``cable_routing``), the banner and handling words
-  (``classification_mark``), the E.O./TAGS/SUBJECT/REF/"Classified By" lines with the lines that carry them on
-  (``cable_header``);
+  (``classification_mark``), the E.O./TAGS/SUBJECT/REF/"Classified By" lines with the lines that carry them on,
+  and other short lines in capitals among them (``cable_header``), up to the first line of the body;
 - page marks and repeated banners inside the body go (``cable_page_mark``); when one splits a sentence, the
   two halves are joined again;
 - the trailer goes: the signer's surname, ``BT``, ``NNNN`` (``cable_signature``, ``cable_routing``);
 - in a cable whose paragraphs are numbered 1, 2, 3 … without classification marks the numbers go
   (``cable_paragraph_number``) and each such paragraph is kept apart from the one before it;
-- "END SUMMARY.", "End comment.", "END NOTE." where a sentence could start go (``cable_marker``).
+- "END SUMMARY.", "End comment.", "END NOTE." where a sentence could start go, and a "Summary:" label opening
+  a paragraph (``cable_marker``).
 
 Step ``cable_marks`` runs after the paragraphs are rebuilt: the number and classification mark opening a
 paragraph go, with a "Summary:" label after them (``classification_mark``). The paragraph step never joins a
@@ -48,7 +49,10 @@ from .data import rule_id
 
 _NAME = "clean/cable.yaml"
 _NUMBER_RE = re.compile(r"(?:¶\s*)?(\d{1,2})\.\s+")
+_MAX_CARRIED = 6
 _SENTENCE_END = ".!?\"”’):"
+_LABEL_RE = re.compile(r"[A-Z][A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){0,2}\s*:\s")
+_INNER_END_RE = re.compile(r"[A-Za-z]{2,}[.!?]\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,7 @@ class CableData:
     trailer: tuple[CablePattern, ...]
     paragraph_mark: re.Pattern[str]
     numbered: re.Pattern[str]
+    label: re.Pattern[str]
     inline: re.Pattern[str]
     min_signals: int
     signal_lines: int
@@ -124,7 +129,7 @@ def cable_data() -> CableData:
     return CableData(
         _patterns(data, "signals", version, fill), _patterns(data, "header", version, fill),
         _patterns(data, "page_marks", version, fill), _patterns(data, "trailer", version, fill),
-        paragraph_mark, numbered, inline, int(data["min_signals"]), int(data["signal_lines"]),
+        paragraph_mark, numbered, re.compile(rf"(?i:{labels})\s*[:.–—-]+\s+(?=\S)"), inline, int(data["min_signals"]), int(data["signal_lines"]),
         int(data["min_marked_paragraphs"]), version)
 
 
@@ -164,9 +169,12 @@ def _quick_reject(text: str) -> bool:
 
 
 def _continuation(content: str, prev: str) -> bool:
-    """Does a line right under a header field carry its value on (a SUBJECT or REF wrapped over lines)?"""
+    """Does a line right under a header field carry its value on (a SUBJECT or REF wrapped over lines)? Not a
+    line opening with a label of its own ("SUMMARY: …"), holding a sentence end, or opening a paragraph."""
     words = content.split()
-    if not words or len(words) > 16 or cable_data().paragraph_mark.match(content):
+    if not words or len(words) > 16 or cable_data().paragraph_mark.match(content) or _LABEL_RE.match(content):
+        return False
+    if _INNER_END_RE.search(content):
         return False
     letters = [ch for ch in content if ch.isalpha()]
     caps = bool(letters) and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
@@ -179,6 +187,7 @@ def _header(lines: list[Line]) -> dict[int, CablePattern]:
     last: CablePattern | None = None
     prev = ""
     after_blank = False
+    carried_lines = 0
     for ln in lines:
         if ln.blank:
             after_blank = True
@@ -186,15 +195,46 @@ def _header(lines: list[Line]) -> dict[int, CablePattern]:
         if ln.index > 200:
             break
         p = _match(d.header, ln.content)
-        carried = last is not None and last.continues and not after_blank and _continuation(ln.content, prev)
+        carried = (last is not None and last.continues and not after_blank and carried_lines < _MAX_CARRIED
+                   and _continuation(ln.content, prev))
         if last is not None and carried and (p is None or p.weak):
             found[ln.index], prev = last, ln.content
+            carried_lines += 1
             continue
+        carried_lines = 0
         if p is not None:
             found[ln.index], last, prev, after_blank = p, p, ln.content, False
             continue
+        if _header_like(ln.content) and _known_below(lines, ln.index):   # an unnamed line inside the header
+            found[ln.index], last, prev, after_blank = _unknown_header(), None, ln.content, False
+            continue
         break
     return found
+
+
+@cache
+def _unknown_header() -> CablePattern:
+    return CablePattern("header_line", "cable_header", re.compile(r"(?!x)x"), False,
+                        rule_id("cable", cable_data().version, "header_line"))
+
+
+def _known_below(lines: list[Line], i: int) -> bool:
+    """Is one of the next three non-empty lines a header line a pattern names?"""
+    d = cable_data()
+    below = [ln for ln in lines[i + 1:i + 12] if not ln.blank][:3]
+    return any((p := _match(d.header, ln.content)) is not None and not p.weak for ln in below)
+
+
+def _header_like(content: str) -> bool:
+    """A line of a cable's header that no pattern names ("EUR/CARC FOR BRYZA"): at most 14 words, almost all
+    capitals, no sentence inside, no paragraph mark."""
+    words = content.split()
+    letters = [ch for ch in content if ch.isalpha()]
+    if not words or len(words) > 14 or len(letters) < 2 or cable_data().paragraph_mark.match(content):
+        return False
+    if sum(ch.isupper() for ch in letters) < 0.9 * len(letters):
+        return False
+    return not re.search(r"[A-Za-z]{2,}[.!?]\s+[A-Z]", content) and not content.rstrip().endswith((".", "!", "?"))
 
 
 def _trailer(lines: list[Line], taken: set[int]) -> dict[int, CablePattern]:
@@ -256,6 +296,21 @@ def _number_edits(lines: list[Line], removed: set[int]) -> list[Edit]:
     return edits if expected > 2 else []
 
 
+def _label_edits(lines: list[Line], removed: set[int]) -> list[Edit]:
+    """A "Summary:" label opening the first line of a paragraph (after the header or a blank line)."""
+    d = cable_data()
+    rule = rule_id("cable", d.version, "paragraph_label")
+    edits = []
+    for ln in lines:
+        if ln.blank or ln.index in removed:
+            continue
+        m = d.label.match(ln.content)
+        prev = lines[ln.index - 1] if ln.index > 0 else None
+        if m is not None and (prev is None or prev.blank or prev.index in removed):
+            edits.append(Edit(ln.cstart, ln.cstart + m.end(), "", "cable_marker", rule))
+    return edits
+
+
 def _inline_edits(text: str, lines: list[Line], removed: set[int]) -> list[Edit]:
     """Markers such as "END SUMMARY." where a sentence could start (they may be wrapped over two lines)."""
     d = cable_data()
@@ -274,6 +329,9 @@ def _inline_edits(text: str, lines: list[Line], removed: set[int]) -> list[Edit]
         line_end = len(text) if line_end == -1 else line_end
         if not text[line_start:start].strip() and not text[end:line_end].strip():   # the whole line
             start, end = line_start, min(line_end + 1, len(text))
+            if text[line_start - 2:line_start] != "\n\n" and text[end:end + 1] not in ("\n", ""):
+                edits.append(Edit(start, end, "\n", "cable_marker", rule))           # it ended a section
+                continue
         elif not text[line_start:start].strip():                                     # it opens the line
             while end < line_end and text[end] in " \t":
                 end += 1
@@ -309,6 +367,7 @@ def remove_cable_furniture(text: str, ctx: StepContext) -> StepResult:
     removed = set(cable.header) | set(cable.trailer) | set(cable.pages)
     if len(cable.signals) >= cable_data().min_signals:
         edits.extend(_number_edits(lines, removed))
+        edits.extend(_label_edits(lines, removed))
     edits.extend(_inline_edits(text, lines, removed))
     return finish(text, edits)
 

@@ -2,8 +2,9 @@
 
 ``chrome`` removes lines that are widgets wherever they stand — a whole line matching an ``anywhere``
 pattern of ``data/clean/chrome.yaml`` (rating widgets, share links, view counters, newsletter sign-ups,
-language switches, copyright lines) — and the blocks such a line opens: a poll with its options and vote
-counts, a "visit also" list with its items.
+language switches, copyright lines, tag lists) — and the blocks such a line opens: a poll with its options and
+vote counts, a "visit also" list with its items, the readers' comments under an article (from their header to
+the end, when it stands in the second half of the text).
 
 ``front_back_matter`` then walks in from both ends of the text until it meets running prose, removing
 what sits before the body and after it: datelines, bylines (a "By …" line, or a name line with its
@@ -146,6 +147,14 @@ def _list_block(lines: Sequence[Line], i: int, layout: Layout) -> list[int]:
     return out
 
 
+def _comments_block(lines: Sequence[Line], i: int) -> list[int]:
+    """Everything after a comments header, when the header stands in the second half of the text."""
+    content = [ln.index for ln in lines if not ln.blank]
+    if content.index(i) < len(content) // 2:
+        return []
+    return [j for j in content if j > i]
+
+
 def remove_chrome(text: str, ctx: StepContext) -> StepResult:
     """Remove widget lines (``anywhere`` patterns) and the poll or link-list blocks they open."""
     lines = split_lines(text)
@@ -167,6 +176,12 @@ def remove_chrome(text: str, ctx: StepContext) -> StepResult:
                 marks.setdefault(j, (p.kind, f"{p.rule}.block"))
         elif p.block == "list":
             for j in _list_block(lines, i, layout):
+                marks.setdefault(j, (p.kind, f"{p.rule}.block"))
+        elif p.block == "comments":
+            block = _comments_block(lines, i)
+            if not block and not any(ch.isdigit() for ch in lines[i].content):
+                continue             # a heading "Comments" in the body
+            for j in block:
                 marks.setdefault(j, (p.kind, f"{p.rule}.block"))
         marks[i] = (p.kind, p.rule)
     for i, p in found.items():

@@ -14,6 +14,8 @@ lines opening with "^"); ``data/clean/encyclopedia.yaml``. Then:
   2010", "Azerbaijan | Russia", a repeated title);
 - the closing sections go to the notes: from the first "See also", "References", "Notes", "Further reading",
   "External links" or "Bibliography" heading after which no paragraph of body prose follows, to the end;
+- a navigation box goes: its "v t e" line and the rows under it;
+- reference and editing marks after a space ("in 1998 [4]") go (glued ones go in the footnote step);
 - a heading marked "[edit]" loses the mark and stands as a paragraph of its own (headings reset the
   narrative time of the passage under them, so they must not be glued to its first sentence).
 """
@@ -27,11 +29,11 @@ from functools import cache
 from ...errors import DataFileError
 from ...lexicon import load_yaml, version_of
 from .base import Edit, Line, StepContext, StepResult, collapse, ends_sentence, finish, is_prose, split_lines
-from .data import rule_id, unmarked
+from .data import layout_words, rule_id, unmarked
 from .notes import citation_signals
 
 _NAME = "clean/encyclopedia.yaml"
-_EDIT_MARK_RE = re.compile(r"\s*\[\s*edit(?:\s+source)?\s*\]\s*\Z", re.IGNORECASE)
+_EDIT_MARK_RE = re.compile(r"\s*\[\s*edit(?:\s*[|·]\s*edit\s+source|\s+source)?\s*\]\s*\Z", re.IGNORECASE)
 _QUICK = ("encyclopedia", "[edit", "Main article", "last edited", "Contents", "Categor", "^", "Creative Commons",
           "Jump to", "v t e", "CONTENTS", "]")
 _REFERENCE_MARK_RE = re.compile(r"[^\W\d_][.,;:”\"]?\[\d{1,3}\]")
@@ -57,6 +59,7 @@ class EncyclopediaData:
     contents_inline: re.Pattern[str]
     closing: frozenset[str]
     max_infobox_lines: int
+    max_navbox_lines: int
     min_weak: int
     min_reference_marks: int
     version: int
@@ -85,7 +88,7 @@ def encyclopedia_data() -> EncyclopediaData:
         patterns("signals"), patterns("lines"), _compile(str(data["contents_heading"]), "contents_heading"),
         _compile(str(data["contents_item"]), "contents_item"), _compile(str(data["contents_inline"]), "contents_inline"),
         frozenset(str(h).lower() for h in data["closing_headings"]), int(data["max_infobox_lines"]),
-        int(data["min_weak"]), int(data["min_reference_marks"]), v)
+        int(data["max_navbox_lines"]), int(data["min_weak"]), int(data["min_reference_marks"]), v)
 
 
 def _plain(content: str) -> str:
@@ -179,6 +182,32 @@ def _infobox(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
         marks[i] = ("infobox", rule)
 
 
+def _navboxes(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """The rows of a navigation box: the lines under its "v t e" line that are not prose, up to a blank line."""
+    d = encyclopedia_data()
+    rule = rule_id("encyclopedia", d.version, "navbox_rows")
+    for i in [i for i, (kind, _) in marks.items() if kind == "navbox"]:
+        for ln in lines[i + 1:i + 1 + d.max_navbox_lines]:
+            if ln.blank or _body_prose(ln.content):
+                break
+            marks.setdefault(ln.index, ("navbox", rule))
+
+
+def _spaced_marks(text: str, lines: list[Line], marks: dict[int, tuple[str, str]]) -> list[Edit]:
+    """Reference and editing marks standing after a space ("ratified in 1998 [4]", "[citation needed]"): in an
+    encyclopedia page they are marks too (marks glued to a word go in the footnote step)."""
+    rule = rule_id("encyclopedia", encyclopedia_data().version, "spaced_reference_mark")
+    rx = layout_words().bracket_marks
+    edits = []
+    for ln in lines:
+        if ln.blank or ln.index in marks or "[" not in ln.content:
+            continue
+        for m in rx.finditer(text, ln.cstart, ln.cend):
+            if m.start() > ln.cstart and text[m.start() - 1] in " \t":
+                edits.append(Edit(m.start() - 1, m.end(), "", "footnote_marker", rule))
+    return edits
+
+
 def _body_prose(content: str) -> bool:
     words = len(content.split())
     return (words >= 12 and is_prose(content) and citation_signals(content) < 2
@@ -252,6 +281,7 @@ def remove_encyclopedia_furniture(text: str, ctx: StepContext) -> StepResult:
     for ln in lines:
         if not ln.blank and (p := _match(d.lines, ln.content)) is not None:
             marks[ln.index] = (p.kind, p.rule)
+    _navboxes(lines, marks)
     _contents(lines, marks)
     _infobox(lines, marks)
     edits: list[Edit] = []
@@ -264,4 +294,5 @@ def remove_encyclopedia_furniture(text: str, ctx: StepContext) -> StepResult:
         end = lines[i].end + 1 if i + 1 < len(lines) else lines[i].end
         edits.append(Edit(lines[i].start, end, "", kind, rule))
     edits.extend(_heading_edits(text, lines, {**marks, **{i: ("", "") for i in closed}}))
+    edits.extend(_spaced_marks(text, lines, {**marks, **{i: ("", "") for i in closed}}))
     return finish(text, edits, notes=["\n".join(notes)] if notes else [])
