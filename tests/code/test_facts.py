@@ -233,6 +233,7 @@ WRITTEN = [
     ("The consortium shares the output evenly among three partners.", "33.33", "percent", ":stake"),
     ("The prime minister, aged 54, resigned in protest.", "54", "years", ":age"),
     ("The 61-year-old envoy stayed on.", "61", "years", ":age"),
+    ("The tenant pays $5 million annually for the facility.", "5000000", "USD", "rent@lease"),
 ]
 
 
