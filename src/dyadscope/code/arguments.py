@@ -16,8 +16,9 @@ from ..records import Mention
 from .chunks import Chunks, grammar
 from .triggers import verb_tags
 
-#: kinds of argument that are never a source: places and describing state words ("Azerbaijani gas")
-PASSIVE_KINDS = frozenset({"place", "attribute"})
+#: kinds of argument that are never a source: places that stand for a party ("Karabakh"), sites that lie in a
+#: state ("Ganja"), describing state words ("Azerbaijani gas")
+PASSIVE_KINDS = frozenset({"place", "site", "attribute"})
 #: how many modifiers may stand between a preposition and the actor it governs ("to the former Soviet …")
 MODIFIERS = 1
 
@@ -36,6 +37,7 @@ class Arg:
     via: str = "mention"              # mention | anaphor
     reflexive: bool = False
     antecedent: str | None = None     # for anaphors: the text they were resolved to
+    located: str | None = None        # for places: the state the place lies in ("Ganja" -> AZE)
 
 
 def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]:
@@ -45,15 +47,19 @@ def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]
     owned = attribute_owned()
     for m in mentions:
         kind = m.kind or "state"
-        code = m.actor or (place_state(m.entry_id) if m.kind == "place" else None)
+        code, located = m.actor, None
+        if not code and kind == "place":
+            code, located = place_state(m.entry_id)
+            if not code:                           # a place that stands for no party: a site in its state
+                code, kind = located, "site"
         i = bisect_right(ends, m.start)            # first token ending after the mention starts
         j = bisect_left(starts, m.end)             # first token starting at or after the mention's end
         if not code and m.rule.endswith(":attribute") and j < len(chunks.words) and chunks.words[j] in owned:
-            code, kind = place_state(m.entry_id), "attribute"     # "Azerbaijani gas": whose gas
+            code, kind = place_state(m.entry_id)[0], "attribute"     # "Azerbaijani gas": whose gas
         if not code or i >= j:
             continue
         out.append(Arg(code=code, text=m.text, start=i, end=j, kind=kind, person=m.person,
-                       detail=m.detail))
+                       detail=m.detail, located=located))
     out.sort(key=lambda a: (a.start, -a.end))
     merged: list[Arg] = []
     for a in out:                                  # nested mentions ("Russian" inside "Russian army"): keep outer
@@ -74,13 +80,18 @@ def attribute_owned() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def place_state(entry_id: str) -> str | None:
-    """The party a place stands for when it is the target of a conflict act ("Karabakh" -> ARM, "Chechnya" ->
-    RUS; data/actors/places.yaml), or the state of a describing state word ("Azerbaijani" in "Azerbaijani
-    gas"), or None for places that stand for no one ("Ganja", "the Caspian")."""
+def place_state(entry_id: str) -> tuple[str | None, str | None]:
+    """(party, located) of a place: the party it stands for as the target of a conflict act ("Karabakh" ->
+    ARM, "Chechnya" -> RUS; None for "Ganja") and the state it lies in ("Karabakh" -> AZE, "Ganja" -> AZE,
+    "Novorossiysk" -> RUS; data/actors/places.yaml); for a describing state word ("Azerbaijani" in
+    "Azerbaijani gas") its state and None."""
     from ..annotate.actors.api import state_of
+    from ..annotate.actors.dictionary import dictionary
 
-    return state_of(entry_id) if entry_id else None
+    if not entry_id:
+        return None, None
+    entry = dictionary().entries.get(entry_id)
+    return state_of(entry_id), (entry.located if entry is not None else None)
 
 
 def in_prepositional_phrase(chunks: Chunks, arg: Arg, allow: frozenset[str] = frozenset()) -> str | None:
@@ -167,6 +178,8 @@ def coordinated(chunks: Chunks, args: Sequence[Arg], arg: Arg) -> list[Arg]:
         if text in g.list_joiners or text in ("-", "–", "/"):
             return True
         rest = [w for w in gap if w not in g.determiners]
+        if len(rest) > 1 and rest[0] == ",":      # "Azerbaijan, together with Georgia and Uzbekistan, …"
+            rest = rest[1:]
         return bool(rest) and " ".join(rest) in g.list_joiners
 
     group = [arg]

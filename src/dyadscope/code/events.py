@@ -126,9 +126,13 @@ class DocContext:
         return result
 
     def _earlier(self, index: int) -> list[int]:
+        """The sentences a back-reference may look at, closest first: the earlier ones of the paragraph, or for
+        a paragraph's first sentence ("He promised …" opening a paragraph) the end of the paragraph before."""
         para = self.sentence(index).paragraph
         out: list[int] = []
         j = index - 1
+        if j >= 0 and self.sentence(j).paragraph != para:
+            para = self.sentence(j).paragraph
         while j >= 0 and len(out) < anaphora.window() and self.sentence(j).paragraph == para:
             out.append(j)
             j -= 1
@@ -199,6 +203,12 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
     if hit.head_kind == "verb" and start > 0 and words[start - 1] in ("and", "or") and \
             any(c.head_kind == "verb" and c.head < start and ch.same_clause(c.head, hit.head) for c in content):
         return True                   # "to join the CSTO and halt cooperation": still the content
+    if hit.head_kind == "noun":
+        # a nominal inside the to-infinitive of a promise, demand or refusal ("promised to increase gas supplies")
+        for prev in kept:
+            if prev.entry.controls and prev.end <= hit.start and hit.start - prev.end <= 7 and \
+                    "to" in words[prev.end:min(hit.start, prev.end + 3)] and ch.same_clause(prev.head, hit.head):
+                return True
     if hit.head_kind == "noun" or "gerund" in hit.forms:
         # the object of a signing, refusal or demand ("ratified their joining of the CIS"): its content
         j = hit.start - 1
@@ -333,7 +343,7 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
     if src is None and tgt is not None and r.how == "passive.no_agent" and entry.implied and \
             entry.plover in implied.settings().source_types:
         src = implied.partner(tgt.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
-    if src is None or src.kind == "place" or (src.kind == "attribute" and not r.how.endswith("owner")) or \
+    if src is None or src.kind in ("place", "site") or (src.kind == "attribute" and not r.how.endswith("owner")) or \
             (entry.not_by and src.kind == "body" and src.detail and src.detail[3:] in entry.not_by):
         return None                   # a place does not act, a describing word only owns; troops make no visit
     if tgt is None and not entry.no_target and entry.implied and (hit.head_kind == "verb" or r.how == "noun.subject"):

@@ -30,13 +30,13 @@ from ..lexicon import load_yaml, version_of
 from .arguments import Arg
 from .chunks import Chunks, grammar
 from .roles import verb_group_start
-from .triggers import Hit, verb_forms
+from .triggers import Hit, verb_forms, verb_tags
 
 MODALITY_FILE = "events/modality.yaml"
 
 _LISTS = ("negation", "noun_negation", "hypothetical_modals", "conditional_openers", "hypothetical_nouns",
           "future_aux", "future_adjectives", "report_phrases", "opinion_phrases", "characterisation_adverbs",
-          "habit_adverbs", "question_marks", "author_pronouns")
+          "habit_adverbs", "question_marks", "author_pronouns", "predicate_hypothetical")
 _VERB_LISTS = ("failure_verbs", "denial_verbs", "intention_verbs", "attempt_verbs", "report_verbs", "opinion_verbs",
                "discourse_verbs")
 
@@ -172,6 +172,13 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     question = found.within("question_marks", len(words) - 2, len(words))
     if question:
         return Modality("hypothetical", question[2])
+    if _inverted_conditional(chunks, head):
+        return Modality("hypothetical", words[0])
+    if not verb:                          # "a visit by Putin to Baku is possible"
+        pred = found.within("predicate_hypothetical", hit.end, min(len(words), hit.end + 8))
+        if pred and any(w in grammar().be for w in words[hit.end:pred[0]]) and \
+                chunks.same_clause(pred[0], head):
+            return Modality("hypothetical", pred[2])
     opener = words[clause_start] if clause_start < len(words) else ""
     cond = found.within("conditional_openers", clause_start, clause_start + 2)
     if cond or (clause_start > 0 and opener in ("if", "unless")):
@@ -227,10 +234,25 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     if rep and (rep[0] < head or rep[0] > hit.end):
         return Modality("reported", rep[2], _attributed(chunks, rep, args))
     rv = found.within("report_verbs", 0, start)
-    if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + 3] or "," in words[rv[1]:rv[1] + 2]
+    if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + 5] or "," in words[rv[1]:rv[1] + 2]
                                  or any(a.start in (rv[1], rv[1] + 1) and a.start < start for a in args)):
         return Modality("reported", rv[2], _attributed(chunks, rv, args))   # also "said Moscow had …"
     return Modality("asserted")
+
+
+def _inverted_conditional(chunks: Chunks, head: int) -> bool:
+    """Is the trigger in the first clause of a sentence opened by an inverted conditional ("Had he stayed
+    away from Moscow, …", "Were Baku to join, …")?"""
+    words = chunks.words
+    if len(words) < 3 or words[0] not in _inverted() or verb_tags(words[1]) or words[1] in grammar().determiners:
+        return False
+    comma = next((k for k, w in enumerate(words) if w == ","), len(words))
+    return head < comma
+
+
+@cache
+def _inverted() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml(MODALITY_FILE).get("inverted_conditionals", []))
 
 
 @cache

@@ -19,6 +19,7 @@ target; with ``symmetric`` entries, "X and Y signed" gives X → Y; "each other"
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -49,6 +50,12 @@ class Roles:
 def attribute_targets() -> frozenset[str]:
     """Types whose target may be a describing state word ("Azerbaijani tomatoes"; data/events/roles.yaml)."""
     return frozenset(str(t) for t in load_yaml("events/roles.yaml").get("attribute_targets", []))
+
+
+@cache
+def located_targets() -> frozenset[str]:
+    """Types whose target may be the state a named place lies in (data/events/roles.yaml)."""
+    return frozenset(str(t) for t in load_yaml("events/roles.yaml").get("located_targets", []))
 
 
 @cache
@@ -200,8 +207,10 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             continue
         if swallowed:
             return a
-        if a.kind == "place" and (source is None or hit.entry.plover not in place_targets()):
-            continue                      # a place is a party only as the target of a conflict act
+        plover = hit.entry.plover
+        if a.kind in ("place", "site") and (source is None or not (
+                plover in place_targets() or (plover in located_targets() and a.located))):
+            continue                      # a place is a party only as the target of some acts (below)
         if a.kind == "attribute" and (source is None or hit.entry.plover not in attribute_targets()):
             continue                      # "banned Azerbaijani tomatoes": whose goods, for trade and conflict
         if hit.entry.target_kinds and a.kind not in hit.entry.target_kinds:
@@ -218,6 +227,12 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             continue                      # (in "claim that … violated by Azerbaijan" the accused is any actor)
         if preps is not None and prep not in preps and hit.head_kind == "noun":
             continue                      # a nominal's target stands after one of its prepositions
+        if a.kind == "place" and plover not in place_targets() and a.located:
+            # of a conflict act a place is the party it stands for ("took control of Karabakh": ARM) or else
+            # its state ("shelled Ganja"); of aid or trade, the state it lies in ("deliveries to Novorossiysk")
+            a = dataclasses.replace(a, code=a.located)
+        if a.kind == "site" and source is not None and a.code == source.code:
+            continue                      # "raids in Yekaterinburg against …": where it happened, not to whom
         if source is not None and a.code == source.code:
             same = same or a              # "police searched the Baku office of Sputnik": another party first
             continue
@@ -277,7 +292,7 @@ def _relative_object(chunks: Chunks, hit: Hit, args: Sequence[Arg], subject: Arg
 def _owner(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     """An actor adjective inside the matched words ("the sale of Russian weaponry")."""
     for a in args:
-        if hit.start - 2 <= a.start < hit.end and a.start != hit.head and a.kind != "place" and \
+        if hit.start - 2 <= a.start < hit.end and a.start != hit.head and a.kind not in ("place", "site") and \
                 preposition_before(chunks, a) in (None, "of"):
             return a
     return None
@@ -329,6 +344,8 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
         if source is None:
             source = _left_subject(chunks, hit, args, before=hit.start)
             how = "noun.subject"
+            if source is not None and any(source.end <= h < hit.start for h in next_heads):
+                source = None             # "Grachev brokered the ceasefire": the subject is the verb's"
         target = None if entry.no_target else _right_targets(
             chunks, hit, args, source, entry.target_preps, entry.source_preps - entry.target_preps, next_heads)
         if target is not None and source is not None and target.start == source.start:
@@ -357,7 +374,7 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg],
     # the target coordinated with the source is the source's partner, not a second target
     targets = [t for t in targets if t is None or all(t is not s for s in sources)]
     reciprocal = _reciprocal_after(chunks, hit, g.reciprocal)
-    if reciprocal and len(sources) >= 2:
+    if (reciprocal or entry.mutual) and len(sources) >= 2:
         return [Roles(a, b, roles.how + ".reciprocal") for a in sources for b in sources if a is not b]
     if entry.symmetric and len(sources) >= 2:
         # "X and Y signed …": the first named is the source, each other party a target; an actor after the

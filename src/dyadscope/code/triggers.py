@@ -58,6 +58,7 @@ class TriggerEntry:
     order: int
     implied: bool = True               # may the partner be implied when the sentence does not name it?
     target_window: int | None = None   # the target starts within this many tokens after the trigger
+    mutual: bool = False               # each party does it to the other ("exchanged accusations")
     not_by: frozenset[str] = frozenset()  # sectors (detail codes' tails: MIL, PKO) that cannot be the source                         # position in the file: earlier wins ties
 
     @property
@@ -287,7 +288,7 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         confidence=float(raw.get("confidence", defaults.get("confidence", 0.7))), order=order,
         implied=bool(raw.get("implied", True)),
         target_window=int(raw["target_window"]) if raw.get("target_window") is not None else None,
-        not_by=frozenset(str(x) for x in raw.get("not_by", [])),
+        not_by=frozenset(str(x) for x in raw.get("not_by", [])), mutual=bool(raw.get("mutual", False)),
     )
 
 

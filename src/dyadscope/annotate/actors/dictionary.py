@@ -48,6 +48,7 @@ class Entry:
     scope: str | None = None    # the code offices are held in ("RUS", "SUN", "RU-CE", "NKR")
     extends: bool = True        # may a head word follow it ("Russian troops", "Chechen separatists")?
     source: str = ""
+    located: str | None = None  # for places: the state the place lies in ("Ganja" -> AZE, "Novorossiysk" -> RUS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +192,7 @@ def _load_named() -> tuple[list[Entry], list[Form]]:
             scope = e.get("scope", actor if kind == "org" else None)
             extends = bool(e.get("extends", kind in ("org", "company")))
             entries.append(Entry(eid, kind, str(e["name"]), actor, e.get("detail"), sector, scope, extends,
-                                 str(e.get("source", source))))
+                                 str(e.get("source", source)), located=e.get("state")))
             forms.extend(_name_forms(e, eid, f"data/{name}", kind))
     return entries, forms
 
