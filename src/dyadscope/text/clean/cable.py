@@ -385,9 +385,14 @@ def remove_paragraph_marks(text: str, ctx: StepContext) -> StepResult:
         return StepResult(text)
     d = cable_data()
     rule = rule_id("cable", d.version, "paragraph_mark")
-    found = [(ln, m) for ln in split_lines(text) if not ln.blank and "(" in ln.content[:12]
-             and (m := d.paragraph_mark.match(ln.content)) is not None]
+    found = list(_line_marks().finditer(text))
     bare_ok = len(found) >= 2
-    edits = [Edit(ln.cstart + m.start("cut"), ln.cstart + m.end("cut"), "", "classification_mark", rule)
-             for ln, m in found if bare_ok or m.group("cut")[:1].isdigit()]
+    edits = [Edit(m.start("cut"), m.end("cut"), "", "classification_mark", rule)
+             for m in found if bare_ok or m.group("cut")[:1].isdigit()]
     return finish(text, edits)
+
+
+@cache
+def _line_marks() -> re.Pattern[str]:
+    """The paragraph mark at the start of any line of a text."""
+    return re.compile(r"(?m)^[ \t]*" + cable_data().paragraph_mark.pattern)

@@ -34,8 +34,10 @@ from .notes import citation_signals
 
 _NAME = "clean/encyclopedia.yaml"
 _EDIT_MARK_RE = re.compile(r"\s*\[\s*edit(?:\s*[|·]\s*edit\s+source|\s+source)?\s*\]\s*\Z", re.IGNORECASE)
-_QUICK = ("encyclopedia", "[edit", "Main article", "last edited", "Contents", "Categor", "^", "Creative Commons",
-          "Jump to", "v t e", "CONTENTS", "]")
+_STRONG_WORDS = ("encyclopedia", "[edit", "[ edit", "last edited", "last modified", "Creative Commons", "Jump to",
+                 "jump to", "Retrieved from", "v t e", "v · t · e", "vte")
+_WEAK_WORDS = (("Categor", "CATEGOR"), ("Main article", "Further information", "main article"),
+               ("Contents", "CONTENTS"), ("^",), ("See also", "External links", "References", "Further reading"))
 _REFERENCE_MARK_RE = re.compile(r"[^\W\d_][.,;:”\"]?\[\d{1,3}\]")
 _LIST_MARK_RE = re.compile(r"(?:[-*•▪◦·]\s|\d{1,3}\.?\s+\^|[a-z]{1,2}\.?\s+\^|\^)")
 
@@ -100,6 +102,17 @@ def _match(patterns: tuple[EncPattern, ...], content: str) -> EncPattern | None:
         return None
     plain, full = _plain(content), collapse(content)
     return next((p for p in patterns if p.regex.match(full if p.marked else plain)), None)
+
+
+def _may_be_encyclopedia(text: str) -> bool:
+    """A cheap test before reading lines: a word of a strong signal, or words of two weak ones."""
+    if any(q in text for q in _STRONG_WORDS):
+        return True
+    need = encyclopedia_data().min_weak
+    weak = sum(1 for words in _WEAK_WORDS if any(w in text for w in words))
+    if weak == need - 1 and "[" in text and _REFERENCE_MARK_RE.search(text):
+        weak += 1
+    return weak >= need
 
 
 def is_encyclopedia(text: str, lines: list[Line]) -> bool:
@@ -271,7 +284,7 @@ def _heading_edits(text: str, lines: list[Line], marks: dict[int, tuple[str, str
 
 def remove_encyclopedia_furniture(text: str, ctx: StepContext) -> StepResult:
     """Remove an encyclopedia page's site lines, contents and infobox; its closing sections go to the notes."""
-    if not any(q in text for q in _QUICK):
+    if not _may_be_encyclopedia(text):
         return StepResult(text)
     lines = split_lines(text)
     if not is_encyclopedia(text, lines):

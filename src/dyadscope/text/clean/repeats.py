@@ -15,6 +15,7 @@ Runs on the rebuilt paragraphs (one blank line between them):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import re
@@ -139,14 +140,26 @@ def _excerpts(paras: Sequence[_Para], drop: dict[int, tuple[str, str]]) -> list[
     """Short paragraphs (a pull quote) whose words stand, in the same order, inside a paragraph at least twice
     as long: an excerpt set apart from the body, often in quotation marks."""
     short = [i for i, p in enumerate(paras) if i not in drop and _MIN_QUOTE_WORDS <= p.words <= _MAX_EXCERPT_WORDS]
-    if not short:
+    long = [j for j, p in enumerate(paras) if j not in drop and p.words >= 2 * _MIN_QUOTE_WORDS]
+    if not short or not long:
         return []
+    starts, parts, pos = [], [], 0
+    for j in long:                   # the long paragraphs in one string, each between spaces
+        starts.append(pos)
+        part = f" {paras[j].norm} |"
+        parts.append(part)
+        pos += len(part)
+    big = "".join(parts)
     found = []
     for i in short:
         needle = f" {paras[i].norm} "
-        if any(j != i and paras[j].words >= 2 * paras[i].words and needle in f" {paras[j].norm} "
-               for j in range(len(paras)) if j not in drop):
-            found.append(i)
+        at = big.find(needle)
+        while at >= 0:
+            j = long[bisect.bisect_right(starts, at) - 1]
+            if j != i and paras[j].words >= 2 * paras[i].words:
+                found.append(i)
+                break
+            at = big.find(needle, at + 1)
     return found
 
 
