@@ -51,7 +51,7 @@ _NAME = "clean/cable.yaml"
 _NUMBER_RE = re.compile(r"(?:¶\s*)?(\d{1,2})\.\s+")
 _MAX_CARRIED = 6
 _SENTENCE_END = ".!?\"”’):"
-_LABEL_RE = re.compile(r"[A-Z][A-Za-z]{2,}(?:\s+[A-Za-z]{2,}){0,2}\s*:\s")
+_SUBJECT_RE = re.compile(r"SUBJ(?:ECT)?\s*:", re.IGNORECASE)
 _INNER_END_RE = re.compile(r"[A-Za-z]{2,}[.!?]\s+[A-Z]")
 
 
@@ -172,7 +172,8 @@ def _continuation(content: str, prev: str) -> bool:
     """Does a line right under a header field carry its value on (a SUBJECT or REF wrapped over lines)? Not a
     line opening with a label of its own ("SUMMARY: …"), holding a sentence end, or opening a paragraph."""
     words = content.split()
-    if not words or len(words) > 16 or cable_data().paragraph_mark.match(content) or _LABEL_RE.match(content):
+    d = cable_data()
+    if not words or len(words) > 16 or d.paragraph_mark.match(content) or d.label.match(content):
         return False
     if _INNER_END_RE.search(content):
         return False
@@ -188,6 +189,7 @@ def _header(lines: list[Line]) -> dict[int, CablePattern]:
     prev = ""
     after_blank = False
     carried_lines = 0
+    subject = False           # the last header field was the SUBJECT: a routing-like line under it carries it on
     for ln in lines:
         if ln.blank:
             after_blank = True
@@ -197,13 +199,14 @@ def _header(lines: list[Line]) -> dict[int, CablePattern]:
         p = _match(d.header, ln.content)
         carried = (last is not None and last.continues and not after_blank and carried_lines < _MAX_CARRIED
                    and _continuation(ln.content, prev))
-        if last is not None and carried and (p is None or p.weak):
+        if last is not None and carried and (p is None or p.weak or (subject and p.kind == "cable_routing")):
             found[ln.index], prev = last, ln.content
             carried_lines += 1
             continue
         carried_lines = 0
         if p is not None:
             found[ln.index], last, prev, after_blank = p, p, ln.content, False
+            subject = bool(_SUBJECT_RE.match(ln.content))
             continue
         if _header_like(ln.content) and _known_below(lines, ln.index):   # an unnamed line inside the header
             found[ln.index], last, prev, after_blank = _unknown_header(), None, ln.content, False
