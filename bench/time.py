@@ -5,7 +5,7 @@ AQUAINT (``../shared/external/tempeval3-tbaq-cleaned``) and MEANTIME, split into
 :func:`dyadscope.text.segment.segment`. Then, after a warm-up:
 
 - *tag*: :func:`dyadscope.annotate.time.tag_sentences` on every document, given its sentences (the ``time``
-  stage's work without the narrative step), and separately with :func:`narrative_times` added;
+  stage's work without the narrative step), and separately with :func:`narrate` added (the narrative time, as the stage runs it);
 - *tokenise*: ``spacy.blank("en").make_doc`` on every sentence text.
 
 Each pass runs ``--repeat`` times (best kept), in one process (one core), timed in CPU seconds of the process
@@ -58,7 +58,7 @@ def main(argv: list[str]) -> dict[str, object]:
 
     import spacy
 
-    from dyadscope.annotate.time import narrative_times, tag_sentences
+    from dyadscope.annotate.time import narrate, tag_sentences
     from dyadscope.text.segment import segment
 
     docs = _documents()
@@ -75,7 +75,7 @@ def main(argv: list[str]) -> dict[str, object]:
         total = 0
         for doc, text, pub, sents in segmented:
             timexes = tag_sentences(doc, text, sents, published=pub)
-            total += len(narrative_times(sents, timexes, text))
+            total += len(narrate(sents, timexes, text, published=pub)[1])
         return total
 
     def run_tokenise() -> int:

@@ -117,6 +117,21 @@ def _needs_opener(rule: Rule, fields: dict[str, str], ambiguous: frozenset[str])
     return True
 
 
+@lru_cache(maxsize=1)
+def _attributive() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = context_words()["tense"]["attributive"]
+    return re.compile(str(spec["before"]), re.IGNORECASE), re.compile(str(spec["after"]))
+
+
+def attributive(text: str, start: int, end: int, lo: int) -> bool:
+    """Is text[start:end] a noun's modifier after "the" ("the December crash", "the Aug. 7 blasts")?"""
+    before, after = _attributive()
+    if not before.search(text, max(lo, start - 8), start):
+        return False
+    m = after.match(text, end)
+    return m is not None and m.group().split()[0] not in clause_words()
+
+
 def _accept(rule: Rule, fields: dict[str, str], text: str, start: int, end: int, lo: int, hi: int,
             lang: str, ambiguous: frozenset[str]) -> tuple[bool, bool]:
     """(accepted, weak) for a match of ``rule``."""
@@ -128,7 +143,8 @@ def _accept(rule: Rule, fields: dict[str, str], text: str, start: int, end: int,
     if rule.kind == "year" and "year" in fields and (_year_number(fields["year"]) or 0) < 1800 and \
             not _openers(lang).search(before):
         return False, False
-    if _needs_opener(rule, fields, ambiguous) and not _openers(lang).search(before):
+    if _needs_opener(rule, fields, ambiguous) and not _openers(lang).search(before) and \
+            not attributive(text, start, end, lo):   # "the March elections"
         return True, True
     return True, False
 

@@ -4,27 +4,38 @@ For each sentence, in order:
 
 1. ``explicit`` — the sentence has a dated time expression of its own that governs it: the first one
    introduced by a temporal word ("in 1993", "on February 26 and 27", "since 2004") or standing for a time
-   on its own ("yesterday", "two years ago", "the following year"). Durations, sets and undated references
-   ("now", "recently") never govern. A dated expression with no such word ("the 1993 cease-fire", "an
-   agreement for 2003") governs only when nothing is carried.
-2. ``carried`` — otherwise the time of the sentence before it in the same passage. A passage ends at a
-   paragraph break unless the new paragraph opens with a continuation ("Later", "That day", "He ..." — see
-   ``continuation_openers`` and ``continuation_pronouns`` in ``data/time/context.yaml``); headings (a
-   paragraph of one short sentence without closing punctuation) end it too.
+   on its own ("yesterday", "two years ago", "the following year"). Durations, sets, undated references
+   ("now", "recently") and a wire dateline's date never govern. A dated expression with no such word ("the
+   1993 cease-fire", "an agreement for 2003") governs only when nothing is carried. An offset from an event
+   ("three days after the crash") is explicit too: the time of the event, found in an earlier sentence that
+   names it (:func:`.anchors.event_offset`), moved by the offset.
+2. ``carried`` — otherwise the time the sentence before passed on: its latest governing-word expression
+   ("The protocol, signed in 2010, was ratified on 5 May 2011" passes on 5 May 2011), unless it is a plan or
+   forecast. A passage ends at a paragraph break unless the new paragraph opens with a continuation ("Later",
+   "That day", "He ..." — see ``continuation_openers`` and ``continuation_pronouns`` in
+   ``data/time/context.yaml``) or goes on with its topic; in news layout (``news_layout``: paragraphs of one
+   or two sentences) it goes on across paragraph breaks. Headings (a paragraph of one short sentence without
+   closing punctuation) end it.
 3. ``none`` — no time. The publication date is not used here: whether a sentence reports recent news is the
    event dater's decision.
 
-Ranges keep both ends (``date_start``/``date_end`` of the governing expression); open intervals keep their
-open end as None.
+The narrative also dates expressions: a year-less date in a passage about an earlier year takes the
+passage's year (:func:`.anchors.in_passage`; in news layout only from the same paragraph), and what was
+anchored on such a date moves with it. Ranges keep both ends (``date_start``/``date_end`` of the governing
+expression); open intervals keep their open end as None.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ...records import NarrativeTime, Sentence, Timex
+from ...records import PRECISIONS, NarrativeTime, Sentence, Timex
+from .anchors import event_offset, follow, in_passage, year_anchor
+from .calendar import parse_point
 from .grammar import context_words, phrase_regex
 from .tagger import future_cue
 
@@ -107,7 +118,20 @@ def _strong(t: Timex, sentence: Sentence, text: str, governing: re.Pattern[str])
 
 
 def _future(text: str) -> bool:
-    return future_cue(text)
+    return future_cue(text, sentence=True)
+
+
+@lru_cache(maxsize=1)
+def _dateline() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = context_words()["dateline"]
+    return re.compile(str(spec["before"])), re.compile(str(spec["after"]))
+
+
+def is_dateline(t: Timex, sentence: Sentence, text: str) -> bool:
+    """Is ``t`` the date of a wire dateline ("DUSHANBE, Oct 10 (Caspian Newswire) -")?"""
+    before, after = _dateline()
+    return t.start - sentence.start <= 48 and before.search(text[sentence.start:t.start]) is not None and \
+        after.match(text, t.end) is not None
 
 
 def is_heading(sentence: Sentence, sentences_in_paragraph: int) -> bool:
@@ -122,7 +146,7 @@ def governing_timex(sentence: Sentence, timexes: Sequence[Timex], text: str, lan
                     carried: bool = False) -> Timex | None:
     """The expression that dates ``sentence``, if one does (see the module docstring)."""
     governing, _ = _patterns(lang)
-    dated = [t for t in timexes if _dated(t)]
+    dated = [t for t in timexes if _dated(t) and not is_dateline(t, sentence, text)]
     for t in dated:
         if _strong(t, sentence, text, governing):
             return t
@@ -131,10 +155,62 @@ def governing_timex(sentence: Sentence, timexes: Sequence[Timex], text: str, lan
     return None
 
 
-def narrative_times(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str,
-                    lang: str = "en") -> list[NarrativeTime]:
-    """One NarrativeTime per sentence, in the order of ``sentences``."""
-    _, opening = _patterns(lang)
+def news_layout(sentences: Sequence[Sentence], per_paragraph: dict[int, int]) -> bool:
+    """Is the document laid out as news: many paragraphs of one or two sentences (headings left out)?"""
+    spec = context_words()["news_layout"]
+    first: dict[int, Sentence] = {}
+    for s in sentences:
+        first.setdefault(s.paragraph, s)
+    body = [p for p, s in first.items() if not is_heading(s, per_paragraph[p])]
+    if len(body) < int(spec["min_paragraphs"]):
+        return False
+    short = sum(1 for p in body if per_paragraph[p] <= int(spec["max_sentences"]))
+    return short >= float(spec["min_share"]) * len(body)
+
+
+@dataclass(frozen=True, slots=True)
+class _Carry:
+    time: NarrativeTime          # the time the next sentences of the passage carry
+    year: Timex | None           # the expression that gives year-less dates their year, if it can
+
+
+def _finer_or_later(a: Timex, b: Timex) -> bool:
+    """Does ``b`` lie later than ``a`` (or name the same time more precisely)?"""
+    sa, sb = a.date_start or "", b.date_start or ""
+    return sb > sa or (sb == sa and PRECISIONS.index(b.precision or "century") < PRECISIONS.index(a.precision or "century"))
+
+
+def _carried_out(own: Timex, timexes: Sequence[Timex], sentence: Sentence, text: str,
+                 governing: re.Pattern[str]) -> Timex:
+    """The time a sentence passes on: the latest of its governing expression and its other governing-word
+    expressions ("The protocol, signed in 2010, was ratified on 5 May 2011" passes on 5 May 2011). Open-ended
+    ones ("until 2030") are left out."""
+    best = own
+    for t in timexes:
+        if t is own or not _dated(t) or t.date_start is None or not _strong(t, sentence, text, governing) or \
+                is_dateline(t, sentence, text):
+            continue
+        if _finer_or_later(best, t):
+            best = t
+    return best
+
+
+def _as_narrative(s: Sentence, t: Timex, basis: str) -> NarrativeTime:
+    return NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=t.date_start, date_end=t.date_end,
+                         precision=t.precision, basis=basis, timex_start=t.start, text=t.text)
+
+
+def _carried(s: Sentence, carry: NarrativeTime) -> NarrativeTime:
+    return NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=carry.date_start, date_end=carry.date_end,
+                         precision=carry.precision, basis="carried", timex_start=carry.timex_start, text=carry.text)
+
+
+def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, lang: str = "en",
+            published: str | None = None) -> tuple[list[Timex], list[NarrativeTime]]:
+    """The narrative time of every sentence (in the order of ``sentences``), and ``timexes`` with the dates
+    the narrative gives them: year-less dates in a passage about an earlier year (:func:`.anchors.in_passage`)
+    and offsets from an event ("the day after the vote", :func:`.anchors.event_offset`)."""
+    governing, opening = _patterns(lang)
     by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
         by_sentence.setdefault(t.sentence, []).append(t)
@@ -142,31 +218,73 @@ def narrative_times(sentences: Sequence[Sentence], timexes: Sequence[Timex], tex
     for s in sentences:
         per_paragraph[s.paragraph] = per_paragraph.get(s.paragraph, 0) + 1
     topics = _Topics(sentences)
+    news = news_layout(sentences, per_paragraph)
+    publication = parse_point(published)
     out: list[NarrativeTime] = []
-    carry: NarrativeTime | None = None
+    history: list[tuple[Sentence, Sequence[Timex], NarrativeTime]] = []
+    carry: _Carry | None = None
     paragraph: int | None = None
+    moved: dict[str, str] = {}   # value before -> after, of the dates given the passage's year
     for s in sentences:
         if s.paragraph != paragraph:
-            if paragraph is not None and not opening.search(s.text) and not topics.continues(paragraph, s.paragraph):
+            if paragraph is not None and not news and not opening.search(s.text) and \
+                    not topics.continues(paragraph, s.paragraph):
                 carry = None
+            elif news and carry is not None:   # news goes on, but background years stay in their paragraph
+                carry = _Carry(carry.time, None)
             paragraph = s.paragraph
         heading = is_heading(s, per_paragraph[s.paragraph])
-        own = governing_timex(s, by_sentence.get(s.index, ()), text, lang, carried=carry is not None)
+        future = _future(s.text)
+        own_timexes = by_sentence.get(s.index, [])
+        if own_timexes and moved:   # anchored on a date the passage moved to its year: move them along
+            followed = [follow(t, moved) for t in own_timexes]
+            moved.update((t.value, f.value) for t, f in zip(own_timexes, followed) if f is not t)
+            own_timexes = followed
+        if carry is not None and carry.year is not None and not heading and not future and own_timexes:
+            placed = [in_passage(t, carry.year, publication) for t in own_timexes]
+            moved.update((t.value, p.value) for t, p in zip(own_timexes, placed) if p is not t)
+            own_timexes = placed
+        offset = event_offset(s, own_timexes, text, history, carry.time if carry else None, lang)
+        if offset is not None and offset.timex.kind not in ("duration", "set"):   # "the day after the vote"
+            anchored = dataclasses.replace(offset.timex, date_start=offset.date_start, date_end=offset.date_end,
+                                           value=offset.date_start, precision=offset.precision, kind="narrative",
+                                           anchor=f"event:{offset.date_start}")
+            own_timexes = [anchored if t is offset.timex else t for t in own_timexes]
+            offset = None
+        by_sentence[s.index] = own_timexes
+        own = governing_timex(s, own_timexes, text, lang, carried=carry is not None)
+        nt: NarrativeTime
         if own is not None:
-            nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=own.date_start, date_end=own.date_end,
-                               precision=own.precision, basis="explicit", timex_start=own.start, text=own.text)
+            nt = _as_narrative(s, own, "explicit")
+            passed = _carried_out(own, own_timexes, s, text, governing)
             if heading:
                 carry = None
-            elif not _future(s.text):   # a plan or forecast does not move the passage's time
-                carry = nt
+            elif not future:   # a plan or forecast does not move the passage's time
+                carry = _Carry(_as_narrative(s, passed, "carried"),
+                               passed if year_anchor(passed) and _strong(passed, s, text, governing) else None)
+        elif offset is not None:   # "Three days after the crash, ...": the event's time moved by the offset
+            nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=offset.date_start,
+                               date_end=offset.date_end, precision=offset.precision, basis="explicit",
+                               timex_start=offset.timex.start, text=text[offset.timex.start:offset.end])
+            if not future and not heading:
+                carry = _Carry(nt, None)
         elif carry is not None and not heading:
-            nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=carry.date_start,
-                               date_end=carry.date_end, precision=carry.precision, basis="carried",
-                               timex_start=carry.timex_start, text=carry.text)
+            nt = _carried(s, carry.time)
         else:
             nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=None, date_end=None, precision=None,
                                basis="none")
             if heading:
                 carry = None
         out.append(nt)
-    return out
+        history.append((s, own_timexes, nt))
+    fixed = [t for s in sentences for t in by_sentence.get(s.index, ())]
+    listed = {s.index for s in sentences}
+    fixed.extend(t for t in timexes if t.sentence not in listed)
+    fixed.sort(key=lambda t: t.start)
+    return fixed, out
+
+
+def narrative_times(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str,
+                    lang: str = "en", published: str | None = None) -> list[NarrativeTime]:
+    """One NarrativeTime per sentence, in the order of ``sentences`` (see :func:`narrate`)."""
+    return narrate(sentences, timexes, text, lang, published)[1]

@@ -191,3 +191,12 @@ def link_ranges(text: str, cands: list[Candidate], lo: int, lang: str) -> None:
             c.open_side = "start"
         elif end_re.search(before):
             c.open_side = "end"
+
+
+def opens_interval(text: str, c: Candidate, lo: int, lang: str) -> bool:
+    """Is ``c`` the start of an open interval ("since 2004", "since the 1994 ceasefire")? Such a start is no
+    anchor for the year-less months that follow: the text speaks of the whole interval up to its own time."""
+    if c.open_side == "start":
+        return True
+    start_re, _ = _signals(lang)
+    return bool(start_re.search(text, max(lo, c.start - 25), c.start))

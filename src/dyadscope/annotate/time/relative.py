@@ -92,6 +92,8 @@ def weekday_handler(f: Fields, ctx: Context) -> Resolved | None:
     pub = ctx.publication
     if pub is None or pub.day is None:
         return Resolved(f"XXXX-WXX-{wd}{suffix}", type=rtype, kind="relative")
+    if f.get("anaph") and ctx.narrative is not None and ctx.narrative.day is not None:
+        return _narrative_weekday(wd, lookup(ctx.words.anaphoric, ctx.lang, f["anaph"]) or 0, ctx.narrative)
     today = pub.date()
     step = lookup(ctx.words.deictic, ctx.lang, f["deictic"]) if f.get("deictic") else None
     back = (today.isoweekday() - wd) % 7
@@ -106,6 +108,20 @@ def weekday_handler(f: Fields, ctx: Context) -> Resolved | None:
         delta = wd - today.isoweekday()
     value = (today + dt.timedelta(days=delta)).isoformat()
     return Resolved(value + suffix, type=rtype, kind="relative", anchor=_anchor_label("publication", pub))
+
+
+def _narrative_weekday(wd: int, step: int, base: Point) -> Resolved:
+    """"the following Monday" (the first one after the narrative day), "the previous Friday" (the last one
+    before it), "the same Monday" (the one of its week)."""
+    day = base.date()
+    if step > 0:
+        delta = (wd - day.isoweekday()) % 7 or 7
+    elif step < 0:
+        delta = -((day.isoweekday() - wd) % 7 or 7)
+    else:
+        delta = wd - day.isoweekday()
+    return Resolved((day + dt.timedelta(days=delta)).isoformat(), kind="narrative",
+                    anchor=_anchor_label("narrative", base))
 
 
 @handler("deictic_name")
@@ -152,6 +168,8 @@ def deictic_unit_handler(f: Fields, ctx: Context) -> Resolved | None:
     if (f.get("unit") or "").lower().endswith(("s", "и", "ы")) and unit.name in ctx.words.units.get("en", {}) and \
             (f.get("unit") or "").lower() != unit.name and not f.get("pm"):
         return Resolved("PRESENT_REF" if step == 0 else "PAST_REF" if step < 0 else "FUTURE_REF", kind="relative")
+    if f.get("the") and word.lower() == "next" and ctx.tense != "future" and not (f.get("unit") or "").lower().endswith("s"):
+        return _narrative(1, unit, ctx)   # "the next day" in a story told in the past: after the narrative time
     if f.get("the") and word.lower() in ctx.words.duration_with_article:
         if word.lower() == "next" and unit.name == "day":
             return _narrative(1, unit, ctx)

@@ -6,7 +6,7 @@ import dataclasses
 
 from ...options import Options
 from ...pipeline import Analysis, stage
-from .narrative import narrative_times
+from .narrative import narrate
 from .tagger import tag_sentences
 
 
@@ -15,5 +15,5 @@ def time_stage(analysis: Analysis, options: Options) -> Analysis:
     doc = analysis.document
     lang = doc.language or "en"
     timexes = tag_sentences(doc.doc_id, doc.text, analysis.sentences, published=doc.published, lang=lang)
-    narrative = narrative_times(analysis.sentences, timexes, doc.text, lang)
+    timexes, narrative = narrate(analysis.sentences, timexes, doc.text, lang, published=doc.published)
     return dataclasses.replace(analysis, timexes=tuple(timexes), narrative=tuple(narrative))

@@ -17,10 +17,10 @@ from functools import lru_cache
 from ...records import PRECISIONS, Sentence, Timex
 from ...text.segment import paragraphs
 from .calendar import Point, interval, parse_point
-from .candidates import Candidate, find
+from .candidates import Candidate, attributive, find
 from .grammar import RULESET, context_words, grammar
 from .patterns import alt
-from .ranges import day_lists, link_ranges
+from .ranges import day_lists, link_ranges, opens_interval
 from .resolve import Context, Resolved, resolve
 from .words import time_words
 
@@ -29,6 +29,9 @@ _POINT_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _TENSE_BEFORE = 80
 _TENSE_AFTER = 40
+_LEAD_WORDS = re.compile(r"\w+")
+#: handlers of dates whose year may be left out ("the December crash", "the Victory Day parade")
+_ATTRIBUTIVE_HANDLERS = frozenset({"date", "holiday"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,41 @@ def _reporting_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _past_after() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    tense = context_words()["tense"]
+    return (re.compile(str(tense["past_after"])), frozenset(str(w).lower() for w in tense["not_past"]),
+            frozenset(str(w).lower() for w in tense["past_after_not_after"]))
+
+
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in context_words()["noun_modifier"]["determiners"]) | {"a", "an"}
+
+
+@lru_cache(maxsize=1)
+def _past_within() -> int:
+    return int(context_words()["tense"]["past_after_within"])
+
+
+def past_after(text: str, start: int, end: int, skip: frozenset[str] = frozenset()) -> int | None:
+    """Where the first verb in a past form in text[start:end] begins ("the two sides agreed", "Putin told"),
+    leaving out adjectives and passives to come ("the planned visit", "will be signed") and the words of
+    ``skip`` (plans: "planned", "extended"); None if none."""
+    regex, not_past, not_after = _past_after()
+    for m in regex.finditer(text, start, end):
+        if m.group() in not_past or m.group() in skip:
+            continue
+        before = _WORD_BEFORE.search(text, max(start, m.start() - 30), m.start())
+        if before is not None and before.group(1).lower() in not_after:
+            continue
+        return m.start()
+    return None
+
+
+@lru_cache(maxsize=1)
 def _verb_regexes() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]:
     tense = context_words()["tense"]
     return (re.compile(str(tense["past_before"]), re.IGNORECASE), re.compile(str(tense["future_before"]), re.IGNORECASE),
@@ -80,15 +118,24 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
         return "future"
     a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + _TENSE_AFTER)
     boundary = _clause_break().search(text, end, b)   # "said Thursday that it would": not this clause's cue
+    if boundary is not None and boundary.start() == end and len(_LEAD_WORDS.findall(text, lo, start)) <= 3:
+        boundary = _clause_break().search(text, boundary.end(), b)   # "In May, the sides agreed": fronted
     if boundary is not None:
         b = boundary.start()
     best: tuple[int, str] | None = None
     for m in _tense_regex().finditer(text, a, b):
         if start <= m.start() < end:
             continue
+        if m.group("future"):   # "the planned visit", "an upcoming summit": an adjective, no cue
+            word = _WORD_BEFORE.search(text, max(a, m.start() - 12), m.start())
+            if word is not None and word.group(1).lower() in _determiners():
+                continue
         dist = start - m.end() if m.end() <= start else m.start() - end
         if best is None or dist < best[0]:
             best = (dist, "future" if m.group("future") else "past")
+    verb = past_after(text, end, min(b, end + _past_within()), plans)   # "In May the sides agreed"
+    if verb is not None and (best is None or verb - end < best[0]):
+        return "past"
     return best[1] if best else "none"
 
 
@@ -98,9 +145,18 @@ def _future_regex() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{future})(?!\w)", re.IGNORECASE)
 
 
-def future_cue(text: str) -> bool:
-    """Does ``text`` hold a future cue ("will", "plans to", "is to")?"""
-    return _future_regex().search(text) is not None
+@lru_cache(maxsize=1)
+def _sentence_future_regex() -> re.Pattern[str]:
+    tense = context_words()["tense"]
+    skip = {str(w).lower() for w in tense["not_sentence_future"]}
+    future = alt([str(w) for w in tense["future"] if str(w).lower() not in skip])
+    return re.compile(rf"(?<![\w'])(?:{future})(?!\w)", re.IGNORECASE)
+
+
+def future_cue(text: str, sentence: bool = False) -> bool:
+    """Does ``text`` hold a future cue ("will", "plans to", "is to")? With ``sentence``, only the cues that
+    make a whole sentence a plan or forecast (not "until", "would")."""
+    return (_sentence_future_regex() if sentence else _future_regex()).search(text) is not None
 
 
 def numeric_style(text: str) -> bool | None:
@@ -204,10 +260,14 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
         key = (span.paragraph, -1 if paragraph_local else span.index)
         if key != local_key:
             local, local_key = None, key
+        latest: Point | None = None   # the latest date of the sentence (not after publication)
         for c in cands:
+            tense = clause_tense(text, c.start, c.end, span.start, span.end)
+            if tense != "future" and c.handler in _ATTRIBUTIVE_HANDLERS and \
+                    attributive(text, c.start, c.end, span.start):
+                tense = "past"   # "the December crash": a known event, the most recent such month
             ctx = Context(lang=lang, words=words, publication=publication, narrative=narrative, local=local,
-                          absolute=absolute, quarter=quarter,
-                          tense=clause_tense(text, c.start, c.end, span.start, span.end), us_dates=us_dates,
+                          absolute=absolute, quarter=quarter, tense=tense, us_dates=us_dates,
                           before=text[max(span.start, c.start - 30):c.start])
             r = resolve(c.handler, c.fields, ctx)
             if r is None:
@@ -221,9 +281,25 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
                 p = point_of(r.value)
                 if p is not None:
                     narrative = p
+                    if c.open_side != "end" and (publication is None or not _after(p, publication)) and \
+                            (latest is None or _later(latest, p)):
+                        latest = p
                     if r.kind == "absolute":
-                        local = absolute = p
+                        absolute = p
+                        if not opens_interval(text, c, span.start, lang):   # not "since the 1994 ceasefire"
+                            local = p
+        if latest is not None:   # "On 30 June police searched the office, whose licence had been revoked in
+            narrative = latest   # February. The next day ...": the next day is 1 July
     return _join_groups(timexes, groups)
+
+
+def _after(p: Point, publication: Point) -> bool:
+    return (p.year, p.month or 0, p.day or 0) > (publication.year, publication.month or 12, publication.day or 31)
+
+
+def _later(a: Point, b: Point) -> bool:
+    """Does ``b`` lie later than ``a``, or name the same time more precisely?"""
+    return (b.year, b.month or 0, b.day or 0) >= (a.year, a.month or 0, a.day or 0)
 
 
 def tag(text: str, *, published: str | None = None, lang: str = "en") -> list[Timex]:

@@ -1,0 +1,182 @@
+"""Narrative time across passages: news layout, the year of a passage, offsets from an event, what a
+sentence passes on. The texts are written for these tests (facts of Azerbaijan-Russia relations)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadscope.annotate.time.narrative import narrate, news_layout
+from dyadscope.records import NarrativeTime, Timex
+from dyadscope.text.segment import segment
+
+WIRE = """RUSSIA ADMITS ITS MISSILES HIT AZERBAIJANI AIRLINER
+
+DUSHANBE, Oct 10 (Caspian Newswire) - Russian President Vladimir Putin on Thursday acknowledged that Russian air defences had brought down the Azerbaijani airliner that crashed in Kazakhstan last December.
+
+Putin made the admission during talks with Ilham Aliyev at a regional summit in the Tajik capital.
+
+He said two missiles aimed at a Ukrainian drone had exploded a few metres from the aircraft.
+
+Aliyev thanked the Russian leader for the explanation.
+
+The December crash killed 38 of the 67 people on board.
+
+Three days after the crash, Putin apologised to Aliyev by telephone but did not accept responsibility.
+
+In June, Russian police detained dozens of Azerbaijanis in Yekaterinburg.
+
+Azerbaijan responded by arresting staff of a Russian news agency in Baku.
+"""
+
+BORDER = """MOSCOW, Dec 15 (Transcaucasus Wire) - Russia closed its border with Azerbaijan on Tuesday, citing the fighting in Chechnya.
+
+Border guards stopped all lorries at the Samur crossing.
+
+Azerbaijani officials called the decision unfriendly.
+
+In May the two sides agreed a ceasefire in Karabakh with Russian mediation.
+
+Moscow has since pressed Baku to accept Russian peacekeepers.
+
+A day after the border closed, Azerbaijan's foreign minister summoned the Russian ambassador.
+"""
+
+
+def _run(text: str, published: str | None) -> tuple[list[Timex], list[NarrativeTime], list[str]]:
+    sentences = segment("d", text)
+    from dyadscope.annotate.time import tag_sentences
+
+    timexes = tag_sentences("d", text, sentences, published=published)
+    fixed, narrative = narrate(sentences, timexes, text, "en", published)
+    return fixed, narrative, [s.text for s in sentences]
+
+
+def _time_of(text: str, published: str | None, opening: str) -> NarrativeTime:
+    _, narrative, texts = _run(text, published)
+    return next(n for n, t in zip(narrative, texts) if t.startswith(opening))
+
+
+def test_wire_copy_is_news_layout_and_an_essay_is_not() -> None:
+    wire = segment("d", WIRE)
+    counts: dict[int, int] = {}
+    for s in wire:
+        counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+    assert news_layout(wire, counts)
+    essay = ("In 1991 Azerbaijan became independent. Its first years were hard. The economy shrank. "
+             "Oil brought money later.\n\nIn 1994 the contract of the century was signed. Russia objected. "
+             "Moscow wanted a share. LUKoil got ten percent.")
+    sentences = segment("d", essay)
+    counts = {}
+    for s in sentences:
+        counts[s.paragraph] = counts.get(s.paragraph, 0) + 1
+    assert not news_layout(sentences, counts)
+
+
+@pytest.mark.parametrize(("opening", "basis", "start"), [
+    ("Putin made the admission", "carried", "2025-10-09"),
+    ("Aliyev thanked", "carried", "2025-10-09"),
+    ("The December crash", "explicit", "2024-12"),
+    ("Azerbaijan responded", "carried", "2025-06"),
+])
+def test_news_carries_the_time_across_one_sentence_paragraphs(opening: str, basis: str, start: str) -> None:
+    nt = _time_of(WIRE, "2025-10-10", opening)
+    assert (nt.basis, nt.date_start) == (basis, start)
+
+
+def test_an_offset_from_an_event_takes_the_time_of_the_event() -> None:
+    nt = _time_of(WIRE, "2025-10-10", "Three days after the crash")
+    assert (nt.basis, nt.date_start, nt.precision) == ("explicit", "2024-12", "month")   # "last December"
+    nt = _time_of(BORDER, "1994-12-15", "A day after the border closed")
+    assert (nt.basis, nt.date_start, nt.precision) == ("explicit", "1994-12-14", "day")   # Tuesday + 1
+
+
+def test_an_offset_from_an_event_no_sentence_names_falls_back_on_the_narrative_time() -> None:
+    text = "The envoy reached Baku on 3 March 2003. Two days after the talks, he flew on to Yerevan."
+    nt = _time_of(text, "2003-03-12", "Two days after")
+    assert nt.date_start == "2003-03-05"
+
+
+def test_an_offset_from_a_written_date_is_left_to_that_date() -> None:
+    text = "The jet crashed near Aktau. Three days after 25 December 2024, Putin called Aliyev."
+    nt = _time_of(text, "2025-01-10", "Three days after")
+    assert nt.date_start == "2024-12-25"   # the written date dates the sentence
+
+
+def test_a_past_clause_in_a_news_report_takes_the_last_such_month() -> None:
+    nt = _time_of(BORDER, "1994-12-15", "In May")
+    assert nt.date_start == "1994-05"
+
+
+def test_a_year_less_date_takes_the_year_of_the_passage() -> None:
+    text = ("In 2023 Azerbaijan took back all of Karabakh. On 20 September the separatists laid down their "
+            "arms, and on 28 September they dissolved their republic.")
+    fixed, narrative, _ = _run(text, "2025-01-15")
+    assert [(t.text, t.value, t.kind) for t in fixed][1:] == [
+        ("20 September", "2023-09-20", "narrative"), ("28 September", "2023-09-28", "narrative")]
+    assert narrative[1].date_start == "2023-09-20"
+
+
+def test_a_year_less_date_goes_forward_from_the_passage_but_not_past_publication() -> None:
+    text = "The crisis began in November 2024. In January the envoys met. In December talks failed."
+    fixed, _, _ = _run(text, "2025-10-27")
+    values = {t.text: t.value for t in fixed}
+    assert values["January"] == "2025-01"      # after November 2024
+    assert values["December"] == "2024-12"     # December 2025 has not come yet
+
+
+def test_an_offset_anchored_on_a_moved_date_moves_with_it() -> None:
+    text = "A new stage began in December 2024. On 25 December an airliner crashed. Putin apologised three days later."
+    fixed, narrative, _ = _run(text, "2025-10-27")
+    values = {t.text: t.value for t in fixed}
+    assert values["25 December"] == "2024-12-25"
+    assert values["three days later"] == "2024-12-28"
+    assert narrative[2].date_start == "2024-12-28"
+
+
+def test_a_background_year_stays_in_its_paragraph_in_news() -> None:
+    text = ("HAVANA, Jan 28 (Wire) - Castro spoke for four hours on Friday.\n\n"
+            "He said the organiser had fled in June 1998 and came back later that year.\n\n"
+            "The late-November trip ended in disaster, Castro said.\n\n"
+            "The crowd applauded him.\n\nThe speech was broadcast live.\n")
+    fixed, _, _ = _run(text, "2000-01-28")
+    assert {t.text: t.value for t in fixed}["late-November"] == "1999-11"
+
+
+def test_since_does_not_give_its_year_to_the_passage() -> None:
+    text = "Russia has leased the station since 2002. In June the lease talks stalled. The sides met again."
+    fixed, _, _ = _run(text, "2011-10-05")
+    assert {t.text: t.value for t in fixed}["June"] == "2011-06"
+
+
+def test_a_sentence_passes_on_its_latest_time() -> None:
+    text = "The protocol, signed in 2010, was ratified on 5 May 2011. The sides then exchanged notes."
+    _, narrative, _ = _run(text, None)
+    assert (narrative[0].basis, narrative[0].date_start) == ("explicit", "2010")
+    assert (narrative[1].basis, narrative[1].date_start) == ("carried", "2011-05-05")
+
+
+def test_an_earlier_background_date_is_not_passed_on() -> None:
+    text = "On 3 May 2011, two years after talks began in 2009, the sides signed the accord. Both parliaments approved it."
+    _, narrative, _ = _run(text, None)
+    assert narrative[1].date_start == "2011-05-03"
+
+
+def test_a_future_date_is_not_passed_on() -> None:
+    text = "The treaty, signed on 5 May 2011, runs until 2030. The sides exchanged notes."
+    _, narrative, _ = _run(text, None)
+    assert narrative[1].date_start == "2011-05-05"
+
+
+def test_the_next_day_follows_the_main_date_of_the_sentence_before() -> None:
+    text = ("On 30 June police searched the office of the agency, whose licence had been revoked in February. "
+            "The next day eight more men were arrested.")
+    fixed, narrative, _ = _run(text, "2025-07-09")
+    assert {t.text: t.value for t in fixed}["The next day"] == "2025-07-01"
+    assert narrative[1].date_start == "2025-07-01"
+
+
+def test_a_heading_still_ends_the_time_in_news() -> None:
+    text = ("BAKU, March 3 (Wire) - The minister arrived on Monday.\n\nHe met the president.\n\n"
+            "Background\n\nThe two states signed a treaty.\n\nIt was ratified later.\n\nTrade grew.\n")
+    _, narrative, texts = _run(text, "2003-03-03")
+    assert dict(zip(texts, (n.basis for n in narrative)))["The two states signed a treaty."] == "none"
