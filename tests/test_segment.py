@@ -14,6 +14,18 @@ CASES = [
     ("Relations with the U.S. improved in 2003 and Moscow noticed.",
      ["Relations with the U.S. improved in 2003 and Moscow noticed."]),
     ("a line that\nwraps inside a sentence. Another.", ["a line that\nwraps inside a sentence.", "Another."]),
+    # text in capitals (cables) is cut like any other, abbreviations in capitals included
+    ("THE MINISTER TOLD POLOFF ON MAY 4 THAT BAKU WOULD WAIT. MR. ALIYEV AGREED. GEN. ABIYEV DID NOT.",
+     ["THE MINISTER TOLD POLOFF ON MAY 4 THAT BAKU WOULD WAIT.", "MR. ALIYEV AGREED.", "GEN. ABIYEV DID NOT."]),
+    ("THE TALKS ENDED ON THE U.S. SIDE'S TERMS. BAKU AGREED.",
+     ["THE TALKS ENDED ON THE U.S. SIDE'S TERMS.", "BAKU AGREED."]),
+    # a fragment ending its paragraph without a full stop is a sentence of its own, as is a heading
+    ("HE SAID MOSCOW HAD INFORMED THE EMBASSY IN ADVANCE\n\nTHE AMBASSADOR DISAGREED.",
+     ["HE SAID MOSCOW HAD INFORMED THE EMBASSY IN ADVANCE", "THE AMBASSADOR DISAGREED."]),
+    ("Background\n\nThe station went into service in 1985.", ["Background", "The station went into service in 1985."]),
+    # negative: a full stop before a lower-case word, or after an initial, ends nothing
+    ("The deal was signed in Baku. and Moscow agreed later.", ["The deal was signed in Baku. and Moscow agreed later."]),
+    ("A. ALIYEV SIGNED THE DECREE.", ["A. ALIYEV SIGNED THE DECREE."]),
 ]
 
 
