@@ -57,8 +57,9 @@ POSITIVE = [
      {"title": "Gas, Grain and Grievances: The Northern Border after 2010", "author": "Nigar Hasanova"}),
     ("an issue line alone above the title", "No. 3 · Spring 2019\n\nBETWEEN TWO CAPITALS\n\nNigar Hasanova*",
      {"published": "2019", "precision": "season", "basis": "journal_line", "title": "Between Two Capitals"}),
-    ("a journal name above an issue line", "Caspian Policy Quarterly\nIssue 7 · March 2020\n\nFerries Return to the Caspian\n\n"
-     "By Rustam Guliyev", {"published": "2020-03", "precision": "month", "title": "Ferries Return to the Caspian"}),
+    ("a journal name above an issue line",
+     "Caspian Policy Quarterly\nIssue 7 · March 2020\n\nFerries Return to the Caspian\n\nBy Rustam Guliyev",
+     {"published": "2020-03", "precision": "month", "title": "Ferries Return to the Caspian"}),
     ("a volume and issue with the season in brackets", "Vol. 12, No. 3 (Fall 2011)",
      {"published": "2011", "precision": "season", "basis": "journal_line"}),
     ("the season before the issue number", "Spring 2019 | Issue 3", {"published": "2019", "precision": "season"}),
