@@ -189,7 +189,11 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
         kinds.append(kind)
         return len(parent) - 1
 
+    special = _special_words()
     for i, w in enumerate(words):
+        if w not in special:              # most words change nothing
+            ids.append(current)
+            continue
         if w in ("(", "["):
             bracket_from.append(current)
             current = open_clause(current, "bracket")
@@ -210,7 +214,7 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
         if w in g.relative and i > 0 and words[i - 1] == "," and relative_from is None:
             relative_from = current
             current = open_clause(current, "relative")
-        elif _coordinated_clause(words, i, g):
+        elif w in g.clause_coordinators and _coordinated_clause(words, i, g):
             relative_from = None
             current = open_clause(-1, "main")
         elif w in g.clause_punct or (w in g.subordinators and not _in_phrase(words, i)) or _complementizer(words, caps, i, g):
@@ -220,6 +224,14 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
                 x in g.coordinators or x == "," or x in g.group_adverbs for x in words[:i]))
         ids.append(current)
     return tuple(ids), tuple(parent), tuple(kinds)
+
+
+@cache
+def _special_words() -> frozenset[str]:
+    """Words that may open or close a clause (every other word just continues the current one)."""
+    g = grammar()
+    return frozenset({"(", "[", ")", "]", ",", "that"}) | g.relative | g.clause_coordinators | g.clause_punct \
+        | g.subordinators
 
 
 def _list_comma(words: tuple[str, ...], caps: Callable[[int], bool], i: int) -> bool:

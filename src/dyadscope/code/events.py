@@ -340,13 +340,19 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
            mod: modality.Modality, when: dating.DateChoice) -> Event | None:
     entry = hit.entry
     src, tgt = r.source, r.target
+    if src is None and tgt is None and entry.pair_implied and not (
+            hit.head_kind == "verb" and not hit.forms & {"past", "participle"}):   # not "trade is growing"
+        both = implied.pair(ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
+        if both is not None:
+            src, tgt = both
     if src is None and tgt is not None and r.how == "passive.no_agent" and entry.implied and \
             entry.plover in implied.settings().source_types:
         src = implied.partner(tgt.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
     if src is None or src.kind in ("place", "site") or (src.kind == "attribute" and not r.how.endswith("owner")) or \
             (entry.not_by and src.kind == "body" and src.detail and src.detail[3:] in entry.not_by):
         return None                   # a place does not act, a describing word only owns; troops make no visit
-    if tgt is None and not entry.no_target and entry.implied and (hit.head_kind == "verb" or r.how == "noun.subject"):
+    if tgt is None and not entry.no_target and entry.implied and (
+            hit.head_kind == "verb" or r.how == "noun.subject" or entry.implied_nominal):
         tgt = implied.partner(src.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad,
                               lambda a: a.start >= 0 and not ch.same_clause(a.start, hit.head)
                               and in_prepositional_phrase(ch, a) is None)

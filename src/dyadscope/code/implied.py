@@ -85,3 +85,27 @@ def partner(code: str, sentences: Sequence[Sentence], index: int, args_of: Calla
 def _implied(a: Arg) -> Arg:
     return Arg(code=a.code, text=a.text, start=-1, end=-1, kind=a.kind, person=a.person, detail=a.detail,
                via="implied")
+
+
+def pair(sentences: Sequence[Sentence], index: int, args_of: Callable[[int], Sequence[Arg]],
+         dyad: tuple[str, str]) -> tuple[Arg, Arg] | None:
+    """Both states of the dyad as the implied parties of a joint act that names none ("diplomatic relations
+    were established in 1992"), in the order the passage first names them, when the sentence names no third
+    party and the passage (``reach`` sentences back) names both."""
+    own = args_of(index)
+    if any(a.code not in dyad and a.kind not in PASSIVE_KINDS for a in own):
+        return None
+    s = settings()
+    named: dict[str, tuple[int, Arg]] = {}
+    j = index
+    rank = 0
+    while j >= 0 and index - j <= s.reach:
+        for a in reversed(args_of(j)):
+            if a.code in dyad and a.kind not in PASSIVE_KINDS:
+                rank += 1
+                named[a.code] = (rank, a)            # the last seen going back is the first named
+        j -= 1
+    if len(named) < 2:
+        return None
+    first, second = sorted(named.values(), key=lambda x: -x[0])
+    return _implied(first[1]), _implied(second[1])

@@ -225,8 +225,10 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
         prep = preposition_before(chunks, a)
         if prep in blocked and not in_complement:
             continue                      # (in "claim that … violated by Azerbaijan" the accused is any actor)
-        if preps is not None and prep not in preps and hit.head_kind == "noun":
-            continue                      # a nominal's target stands after one of its prepositions
+        if preps is not None and prep not in preps and hit.head_kind == "noun" and not (
+                prep == "of" and hit.end < len(words) and words[hit.end] in preps and words[hit.end] != "of"):
+            continue                      # a nominal's target stands after one of its prepositions (or inside
+            #                               the phrase one opens: "protests against the sale of Russian arms")
         if a.kind == "place" and plover not in place_targets() and a.located:
             # of a conflict act a place is the party it stands for ("took control of Karabakh": ARM) or else
             # its state ("shelled Ganja"); of aid or trade, the state it lies in ("deliveries to Novorossiysk")
@@ -376,9 +378,12 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg],
     reciprocal = _reciprocal_after(chunks, hit, g.reciprocal)
     if (reciprocal or entry.mutual) and len(sources) >= 2:
         return [Roles(a, b, roles.how + ".reciprocal") for a in sources for b in sources if a is not b]
-    if entry.symmetric and len(sources) >= 2:
+    partner_with = roles.target is not None and roles.target.start > hit.head and \
+        preposition_before(chunks, roles.target) in ("with", "между", "с", "со")
+    if entry.symmetric and len(sources) >= 2 and not partner_with:
         # "X and Y signed …": the first named is the source, each other party a target; an actor after the
-        # act ("agreed to keep the Minsk Group format") is what it is about, not a third party
+        # act ("agreed to keep the Minsk Group format") is what it is about, not a third party; but "X and Y
+        # discuss with NATO": each with NATO
         return _parties(sources, roles.how + ".symmetric", dyad)
     if entry.symmetric and roles.target is not None and len(targets) >= 2 and roles.source is None:
         return _parties(targets, roles.how + ".symmetric", dyad)

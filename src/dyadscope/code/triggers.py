@@ -59,6 +59,8 @@ class TriggerEntry:
     implied: bool = True               # may the partner be implied when the sentence does not name it?
     target_window: int | None = None   # the target starts within this many tokens after the trigger
     mutual: bool = False               # each party does it to the other ("exchanged accusations")
+    pair_implied: bool = False         # no party named: the dyad's, when the passage names both states
+    implied_nominal: bool = False      # a nominal of this entry may take an implied partner too
     not_by: frozenset[str] = frozenset()  # sectors (detail codes' tails: MIL, PKO) that cannot be the source                         # position in the file: earlier wins ties
 
     @property
@@ -289,6 +291,8 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         implied=bool(raw.get("implied", True)),
         target_window=int(raw["target_window"]) if raw.get("target_window") is not None else None,
         not_by=frozenset(str(x) for x in raw.get("not_by", [])), mutual=bool(raw.get("mutual", False)),
+        pair_implied=bool(raw.get("pair_implied", False)),
+        implied_nominal=bool(raw.get("implied_nominal", False)),
     )
 
 
