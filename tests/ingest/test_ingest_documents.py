@@ -107,3 +107,24 @@ def test_document_cases_are_well_formed_and_cover_every_kind() -> None:
         ids.add(case["id"])
         kinds.add(case["kind"])
     assert kinds == KINDS
+
+
+DEV = Path(__file__).resolve().parents[2] / "bench" / "events_dev"
+
+
+def test_the_development_cable_and_encyclopedia_article_keep_every_gold_quote() -> None:
+    import json
+
+    from dyadscope.ingest import load_file
+
+    gold = [json.loads(line) for line in (DEV / "gold" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    docs = {p.name: load_file(p, OPTIONS) for p in sorted((DEV / "docs").iterdir())}
+    lost = [g["id"] for g in gold if _norm(g["quote"]) not in _norm(docs[g["doc"]].text)]
+    assert not lost
+    cable = docs["cable-2009-07-baku-gazprom.txt"]
+    assert (cable.published, cable.published_basis, cable.outlet) == ("2009-07-12", "cable_dtg", "US Embassy Baku")
+    assert cable.author == "Martin Kessling" and "Medvedev" in (cable.title or "")
+    article = docs["encyclopedia-russia-azerbaijan-military.txt"]
+    assert article.title == "Azerbaijan–Russia military relations" and article.published == "2025-05-03"
+    assert "[edit]" not in article.text and "Contents" not in article.text and "References" in (article.notes or "")
