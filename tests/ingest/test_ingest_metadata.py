@@ -93,6 +93,8 @@ POSITIVE = [
      {"title": "Ferries return to the Caspian", "author": "Rustam Guliyev", "published": "2016-05-03"}),
     ("a lone first line above the body", "Ferries return to the Caspian" + BODY.rstrip(),
      {"title": "Ferries return to the Caspian"}),
+    ("a title right above a paragraph on one line", "Samur River water agreement" + BODY.rstrip().replace("\n\n", "\n", 1),
+     {"title": "Samur River water agreement"}),
 ]
 
 FOOTERS = [
@@ -123,6 +125,8 @@ NEGATIVE = [
      "author"),
     ("a sentence mentioning a month", "March 2003 was a turning point for the talks on the river.", "published"),
     ("a section heading on the first line", "I. Introduction\n\nBy Rustam Guliyev", "title"),
+    ("a printed line running on into the next", ("The two governments signed a protocol on the joint\nmanagement of "
+     "the water intake after talks that lasted most of the year."), "title"),
     ("interface lines above a name", ("Read in Russian\nRate this item\n(votes: 4)\nShare\nElmar Sadigov\n\n"
                                      "Senior Fellow at the Baku Policy Centre"), "title"),
     ("a bare name without an affiliation", "Elmar Sadigov\n\nThe summit opened on a cold morning.", "author"),

@@ -7,7 +7,8 @@
   2019", under the journal's name or alone) and the byline or author's name under them;
 - ``title_above_byline``: the title-like lines right above a byline, when page furniture comes first
   (a site menu, a dateline, a rating widget, then the headline and "By …");
-- ``title_first_line``: a lone first line followed by a blank line and the body or a wire dateline;
+- ``title_first_line``: a lone first line followed by a blank line and the body or a wire dateline, or
+  directly by a paragraph written on one line (an encyclopedia article copied without its site lines);
 - ``name_marker``: a line that is only a person's name with a footnote marker ("Nigar Hasanova*");
 - ``name_affiliation``: a line that is only a person's name, followed by a line naming a position or an
   institution ("Senior Research Fellow at …").
@@ -32,6 +33,7 @@ from .names import display_name, has_affiliation, is_person_name, strip_marker, 
 
 _NUMBERED_HEADING_RE = re.compile(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[A-Z])[.)]\s")
 _PLACEHOLDER_RE = re.compile(r"<<(\w+)>>")
+_LONG_PARAGRAPH = 20        # words of a line that can only be a paragraph (one paragraph a line), never a title
 
 ValuesOf = Callable[[Line], list[MetaValue]]
 
@@ -121,8 +123,9 @@ def _titles(lines: list[Line], values: list[list[MetaValue]]) -> list[MetaValue]
             found = _title(lines[start:byline], "title_above_byline")
             if found:
                 out.append(found)
-    lone = len(lines) > 1 and not header[0] and lines[1].after_blank and 2 <= len(lines[0].text.split()) <= 20
-    if lone and (header[1] or len(lines[1].text.split()) >= 20):
+    long_next = len(lines) > 1 and len(lines[1].text.split()) >= _LONG_PARAGRAPH
+    lone = len(lines) > 1 and not header[0] and (lines[1].after_blank or long_next) and 2 <= len(lines[0].text.split()) <= 20
+    if lone and (header[1] or long_next):
         found = _title(lines[:1], "title_first_line")
         if found:
             out.append(found)
