@@ -180,3 +180,16 @@ def test_a_heading_still_ends_the_time_in_news() -> None:
             "Background\n\nThe two states signed a treaty.\n\nIt was ratified later.\n\nTrade grew.\n")
     _, narrative, texts = _run(text, "2003-03-03")
     assert dict(zip(texts, (n.basis for n in narrative)))["The two states signed a treaty."] == "none"
+
+
+def test_a_date_in_a_relative_clause_is_not_passed_on() -> None:
+    text = "On 12 March 2003 the minister met the envoy, who was dismissed in 2004. They discussed the pipeline."
+    _, narrative, _ = _run(text, None)
+    assert narrative[1].date_start == "2003-03-12"
+
+
+def test_a_reported_date_anchors_a_later_offset_in_the_report() -> None:
+    text = ("Yesterday the deputy minister told the Ambassador that Baku had informed Moscow of the decision on "
+            "December 30. He said Russia had cut electricity supplies two days later.")
+    fixed, _, _ = _run(text, "2007-01-12")
+    assert {t.text: t.value for t in fixed}["two days later"] == "2007-01-01"

@@ -37,7 +37,7 @@ from ...records import PRECISIONS, NarrativeTime, Sentence, Timex
 from .anchors import event_offset, follow, in_passage, year_anchor
 from .calendar import parse_point
 from .grammar import context_words, phrase_regex
-from .tagger import future_cue
+from .tagger import future_cue, in_relative_clause
 
 _WORDS = re.compile(r"\w+")
 
@@ -57,9 +57,10 @@ def _patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
     governing = re.compile(phrase_regex(words("governing_openers")).pattern + r"(?:\s+the)?\s*$", re.IGNORECASE)
     lead = phrase_regex(ctx["lead_conjunctions"]).pattern
+    reaction = phrase_regex(words("continuation_reactions")).pattern
     opening = re.compile(rf"^\W*(?:{lead}\s+)?"
-                         + phrase_regex(words("continuation_openers") + words("continuation_pronouns")).pattern,
-                         re.IGNORECASE)
+                         + phrase_regex(words("continuation_openers") + words("continuation_pronouns")).pattern
+                         + rf"|^\W*(?:[\w'’-]+\s+){{0,4}}?{reaction}", re.IGNORECASE)
     return governing, opening
 
 
@@ -108,6 +109,8 @@ def _dated(t: Timex) -> bool:
 
 
 def _strong(t: Timex, sentence: Sentence, text: str, governing: re.Pattern[str]) -> bool:
+    if in_relative_clause(text, sentence.start, t.start):   # "a treaty that Yeltsin concluded in 1992"
+        return False
     if t.kind in ("relative", "narrative"):
         return True
     before = text[max(sentence.start, t.start - 30):t.start]
@@ -184,7 +187,8 @@ def _carried_out(own: Timex, timexes: Sequence[Timex], sentence: Sentence, text:
                  governing: re.Pattern[str]) -> Timex:
     """The time a sentence passes on: the latest of its governing expression and its other governing-word
     expressions ("The protocol, signed in 2010, was ratified on 5 May 2011" passes on 5 May 2011). Open-ended
-    ones ("until 2030") are left out."""
+    ones ("until 2030") and those of a relative clause ("Russia, which recognised them in 2008, ...") are left
+    out."""
     best = own
     for t in timexes:
         if t is own or not _dated(t) or t.date_start is None or not _strong(t, sentence, text, governing) or \

@@ -260,7 +260,7 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
         key = (span.paragraph, -1 if paragraph_local else span.index)
         if key != local_key:
             local, local_key = None, key
-        latest: Point | None = None   # the latest date of the sentence (not after publication)
+        main: Point | None = None   # the last date of the sentence outside a relative clause
         for c in cands:
             tense = clause_tense(text, c.start, c.end, span.start, span.end)
             if tense != "future" and c.handler in _ATTRIBUTIVE_HANDLERS and \
@@ -281,25 +281,41 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
                 p = point_of(r.value)
                 if p is not None:
                     narrative = p
-                    if c.open_side != "end" and (publication is None or not _after(p, publication)) and \
-                            (latest is None or _later(latest, p)):
-                        latest = p
+                    if c.open_side != "end" and not in_relative_clause(text, span.start, c.start):
+                        main = p
                     if r.kind == "absolute":
                         absolute = p
                         if not opens_interval(text, c, span.start, lang):   # not "since the 1994 ceasefire"
                             local = p
-        if latest is not None:   # "On 30 June police searched the office, whose licence had been revoked in
-            narrative = latest   # February. The next day ...": the next day is 1 July
+        if main is not None:   # "On 30 June police searched the office, whose licence had been revoked in
+            narrative = main   # February. The next day ...": the next day is 1 July
     return _join_groups(timexes, groups)
 
 
-def _after(p: Point, publication: Point) -> bool:
-    return (p.year, p.month or 0, p.day or 0) > (publication.year, publication.month or 12, publication.day or 31)
+@lru_cache(maxsize=1)
+def _relative_pronouns() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in context_words()["tense"]["relative_pronouns"])
 
 
-def _later(a: Point, b: Point) -> bool:
-    """Does ``b`` lie later than ``a``, or name the same time more precisely?"""
-    return (b.year, b.month or 0, b.day or 0) >= (a.year, a.month or 0, a.day or 0)
+def in_relative_clause(text: str, lo: int, start: int) -> bool:
+    """Does the clause of an expression at ``start`` open with a relative pronoun ("whose licence had been
+    revoked in February", "which began in 1988")? Such a date is background: the sentence's narrative is
+    elsewhere."""
+    last = None
+    for m in _clause_break().finditer(text, max(lo, start - 120), start):
+        last = m
+    if last is None:
+        return False
+    word = last.group().strip().lower()
+    if word == "that":   # "a treaty that Yeltsin concluded" - not "told the Ambassador that ..."
+        return _reporting_before().search(text, max(lo, last.start() - 40), last.start() + 1) is None
+    return word in _relative_pronouns()
+
+
+@lru_cache(maxsize=1)
+def _reporting_before() -> re.Pattern[str]:
+    verbs = alt([str(w) for w in context_words()["tense"]["reporting"]])
+    return re.compile(rf"\b(?:{verbs})\b(?:\s+[\w'’-]+){{0,4}}?\s$", re.IGNORECASE)
 
 
 def tag(text: str, *, published: str | None = None, lang: str = "en") -> list[Timex]:
