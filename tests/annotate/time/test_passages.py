@@ -193,3 +193,22 @@ def test_a_reported_date_anchors_a_later_offset_in_the_report() -> None:
             "December 30. He said Russia had cut electricity supplies two days later.")
     fixed, _, _ = _run(text, "2007-01-12")
     assert {t.text: t.value for t in fixed}["two days later"] == "2007-01-01"
+
+
+def test_a_paragraph_that_reacts_keeps_the_time_of_the_one_before() -> None:
+    text = ("In early April a Duma deputy said Russian arms had gone to Armenia. Officials confirmed the list of "
+            "deliveries and the dates of the flights.\n\n"
+            "Baku reacted sharply. Aliyev sent a message to Yeltsin. Parliament held hearings.\n\n"
+            "The economy grew fast in those years. Oil output rose steadily.")
+    _, narrative, texts = _run(text, "1997-07-04")
+    by_text = dict(zip(texts, narrative))
+    assert by_text["Aliyev sent a message to Yeltsin."].date_start == "1997-04"
+    assert by_text["The economy grew fast in those years."].basis == "none"
+
+
+def test_a_date_in_a_that_clause_after_a_noun_is_background() -> None:
+    text = ("Aliyev and Yeltsin signed a friendship treaty in the Kremlin on Thursday. The document replaces a "
+            "treaty that Yeltsin concluded with Elchibey in 1992. Economic agreements were signed on the same day.")
+    fixed, narrative, _ = _run(text, "1997-07-04")
+    assert {t.text: t.value for t in fixed}["the same day"] == "1997-07-03"
+    assert narrative[1].date_start == "1997-07-03"   # the main clause is carried, not the treaty of 1992

@@ -261,6 +261,7 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
         if key != local_key:
             local, local_key = None, key
         main: Point | None = None   # the last date of the sentence outside a relative clause
+        before_sentence, seen_background = narrative, False
         for c in cands:
             tense = clause_tense(text, c.start, c.end, span.start, span.end)
             if tense != "future" and c.handler in _ATTRIBUTIVE_HANDLERS and \
@@ -281,14 +282,17 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
                 p = point_of(r.value)
                 if p is not None:
                     narrative = p
-                    if c.open_side != "end" and not in_relative_clause(text, span.start, c.start):
+                    background = in_relative_clause(text, span.start, c.start)
+                    seen_background = seen_background or background
+                    if c.open_side != "end" and not background:
                         main = p
-                    if r.kind == "absolute":
+                    if r.kind == "absolute" and not background:
                         absolute = p
                         if not opens_interval(text, c, span.start, lang):   # not "since the 1994 ceasefire"
                             local = p
-        if main is not None:   # "On 30 June police searched the office, whose licence had been revoked in
-            narrative = main   # February. The next day ...": the next day is 1 July
+        # "On 30 June police searched the office, whose licence had been revoked in February. The next day ...":
+        # the next day is 1 July; a sentence with background dates only leaves the narrative time as it was
+        narrative = main if main is not None else (before_sentence if seen_background else narrative)
     return _join_groups(timexes, groups)
 
 
