@@ -126,7 +126,7 @@ def unmarked(line: str) -> str:
 
 def _bracket_marks(words: frozenset[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(r"\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]|note\s+\d{1,3}|" + alts + r")\]"
+    return re.compile(r"\[(?:\d{1,3}(?:\s*[,–-]\s*\d{1,3})*|[a-z]|[ivx]{2,4}|(?:note|nb|n)\s+\d{1,3}|" + alts + r")\]"
                       r"(?::\s?\d{1,4}(?:[–-]\d{1,4})?)?", re.IGNORECASE)
 
 

@@ -39,6 +39,7 @@ _STRONG_WORDS = ("encyclopedia", "[edit", "[ edit", "last edited", "last modifie
 _WEAK_WORDS = (("Categor", "CATEGOR"), ("Main article", "Further information", "main article"),
                ("Contents", "CONTENTS"), ("^",), ("See also", "External links", "References", "Further reading"))
 _REFERENCE_MARK_RE = re.compile(r"[^\W\d_][.,;:”\"]?\[\d{1,3}\]")
+_BULLET_RE = re.compile(r"^[•▪◦·*–-]\s+")
 _LIST_MARK_RE = re.compile(r"(?:[-*•▪◦·]\s|\d{1,3}\.?\s+\^|[a-z]{1,2}\.?\s+\^|\^)")
 
 
@@ -158,7 +159,7 @@ def _contents(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
         for nxt in lines[ln.index + 1:]:
             if nxt.blank:
                 continue
-            t = _plain(nxt.content)
+            t = _BULLET_RE.sub("", _plain(nxt.content))
             numbered = bool(d.contents_item.match(t))
             later = t.lower() in heads and any(_plain(x.content).lower() == t.lower() for x in lines[nxt.index + 1:])
             if len(t.split()) > 14 or ends_sentence(t) or not (numbered or later):
@@ -184,15 +185,25 @@ def _infobox(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
     for ln in content[1:] if title else content:
         plain = _plain(ln.content)
         words = len(plain.split())
-        if words >= 8 and (is_prose(plain) or ends_sentence(plain)):     # the lead
+        if words > 25 or words >= 8 and (is_prose(plain) or ends_sentence(plain)):     # the lead
             break
-        if len(block) >= d.max_infobox_lines or len(ln.content.split()) > 25:
+        if len(block) >= d.max_infobox_lines:
             return
         block.append(ln.index)
     else:
         return
     for i in block:
         marks[i] = ("infobox", rule)
+
+
+def _split_navbox_toggles(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """A navbox's "v", "t", "e" links copied one a line."""
+    rule = rule_id("encyclopedia", encyclopedia_data().version, "navbox_toggle_lines")
+    content = [ln for ln in lines if not ln.blank]
+    for a, b, c in zip(content, content[1:], content[2:]):
+        if (a.content.lower(), b.content.lower(), c.content.lower()) == ("v", "t", "e"):
+            for ln in (a, b, c):
+                marks[ln.index] = ("navbox", rule)
 
 
 def _navboxes(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
@@ -294,6 +305,7 @@ def remove_encyclopedia_furniture(text: str, ctx: StepContext) -> StepResult:
     for ln in lines:
         if not ln.blank and (p := _match(d.lines, ln.content)) is not None:
             marks[ln.index] = (p.kind, p.rule)
+    _split_navbox_toggles(lines, marks)
     _navboxes(lines, marks)
     _contents(lines, marks)
     _infobox(lines, marks)
