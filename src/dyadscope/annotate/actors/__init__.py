@@ -19,6 +19,7 @@ from ...options import Options
 from ...pipeline import Analysis, stage
 from ...records import Mention
 from .api import ACTING_KINDS, actor_info, actors_in, can_act, state_of, to_mention
+from .context import document_mentions
 from .dates import when_interval
 from .matcher import RULESET, find
 from .roles import resolve_role
@@ -37,6 +38,7 @@ def mentions_of(analysis: Analysis) -> tuple[Mention, ...]:
         when = when_interval(nt.date_start, nt.date_end) if nt is not None and nt.date_start else None
         for f in find(s.text, when or published, lang):
             out.append(to_mention(f, s.text, doc_id=s.doc_id, sentence=s.index, offset=s.start))
+    out.extend(document_mentions(doc, analysis.sentences, out))
     out.sort(key=lambda m: (m.start, -m.end))
     return tuple(out)
 
