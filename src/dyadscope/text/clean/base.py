@@ -119,7 +119,7 @@ def collapse(s: str) -> str:
 # --- text predicates ---------------------------------------------------------------------------------
 
 _CLOSERS = "\"'”’»)]"
-_SENT_PUNCT_RE = re.compile(r"[.!?…](?<=\w.)[\"'”’»)\]]*\d{0,3}(?:\s|$)")
+_SENT_PUNCT_RE = re.compile(r"[.!?…](?<=\w.)[\"'”’»)\]]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}(?:\s|$)")
 _ALPHA_WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
 _DATE_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
