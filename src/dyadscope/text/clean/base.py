@@ -119,6 +119,7 @@ def collapse(s: str) -> str:
 # --- text predicates ---------------------------------------------------------------------------------
 
 _CLOSERS = "\"'”’»)]"
+_NOTE_AFTER_END_RE = re.compile(r"[^\W\d_][.!?…][\"'”’»)\]]*\d{1,3}\Z")
 _SENT_PUNCT_RE = re.compile(r"[.!?…](?<=\w.)[\"'”’»)\]]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}(?:\s|$)")
 _ALPHA_WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
@@ -126,8 +127,12 @@ _DATE_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")
 
 
 def ends_sentence(s: str) -> bool:
-    """Does the (stripped) text end with sentence-final punctuation, closing quotes allowed?"""
-    return s.rstrip(_CLOSERS)[-1:] in (".", "!", "?", "…")
+    """Does the (stripped) text end with sentence-final punctuation, closing quotes allowed, and a note number
+    glued after it ("… was finished.13", not yet removed by the footnote step)?"""
+    t = s.rstrip(_CLOSERS)
+    if t[-1:].isdigit():
+        return bool(_NOTE_AFTER_END_RE.search(t, max(0, len(t) - 8)))
+    return t[-1:] in (".", "!", "?", "…")
 
 
 def starts_lower(s: str) -> bool:

@@ -36,6 +36,7 @@ from .base import (
 from .data import header_patterns, layout_words, rule_id
 
 _DIGITS_RE = re.compile(r"\d+")
+_EDGE_MASK_RE = re.compile(r"^# |(?<=\S) #$")
 _EDGE_NUMBER_RE = re.compile(r"^\d{1,4}\s|\s\d{1,4}$")
 _YEAR_RE = re.compile(r"(?:1[5-9]|20)\d{2}")
 _YEAR_END_RE = re.compile(r"\b(?:19|20)\d{2}\)?\Z")
@@ -44,7 +45,9 @@ _EDGE_LINES = 3
 
 
 def _key(content: str) -> str:
-    return " ".join(_DIGITS_RE.sub("#", content.lower()).split())
+    """A line's shape: lower case, digits masked, a page number at either end left out (headers on left and
+    right pages carry it on different sides)."""
+    return _EDGE_MASK_RE.sub("", " ".join(_DIGITS_RE.sub("#", content.lower()).split()))
 
 
 def _pattern_rule(content: str) -> str | None:
