@@ -41,6 +41,9 @@ _PAIR_REACH = 6
 _SAID_IS_DONE = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "AGREE"})
 #: acts whose nominal object is what they are about, not an event of its own
 _CONTENT_TAKERS = frozenset({"SUPPORT", "AGREE", "REJECT", "REQUEST"})
+#: acts that complain of another act, and the harmful acts they complain of, which happened all the same
+_COMPLAINTS = frozenset({"ACCUSE", "REJECT", "PROTEST", "REQUEST"})
+_HARMS = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
 #: mention kinds that name a state as such (a state acting on one of these of its own is no event)
 _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
@@ -226,8 +229,9 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
             steps += 1
         if j >= 1 and words[j] in _TOPIC_PREPS:
             for prev in kept:
-                if prev.end <= j and j - prev.end <= 3 and prev.head != hit.head:
-                    return True
+                if prev.end <= j and j - prev.end <= 3 and prev.head != hit.head and not (
+                        prev.entry.plover in _COMPLAINTS and hit.entry.plover in _HARMS):
+                    return True           # (a protest about a detention: the detention happened too)
             if words[j - 1] in triggers.lexicon().classes.get("AGREEMENT", frozenset()) | \
                     triggers.lexicon().classes.get("TALKS", frozenset()):
                 return True
@@ -345,8 +349,8 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         both = implied.pair(ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
         if both is not None:
             src, tgt = both
-    if src is None and tgt is not None and r.how == "passive.no_agent" and entry.implied and \
-            entry.plover in implied.settings().source_types:
+    if src is None and tgt is not None and entry.implied and entry.plover in implied.settings().source_types and (
+            r.how == "passive.no_agent" or (hit.head_kind == "noun" and entry.plover in implied.settings().noun_types)):
         src = implied.partner(tgt.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
     if src is None or src.kind in ("place", "site") or (src.kind == "attribute" and not r.how.endswith("owner")) or \
             (entry.not_by and src.kind == "body" and src.detail and src.detail[3:] in entry.not_by):

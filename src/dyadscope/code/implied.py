@@ -26,6 +26,7 @@ class Settings:
     reach: int
     paragraphs_back: int
     source_types: frozenset[str]
+    noun_types: frozenset[str]
     target_confidence: float
     source_confidence: float
 
@@ -35,6 +36,7 @@ def settings() -> Settings:
     data = load_yaml(ROLES_FILE)["implied"]
     return Settings(reach=int(data.get("reach", 2)), paragraphs_back=int(data.get("paragraphs_back", 0)),
                     source_types=frozenset(str(t) for t in data.get("source_types", [])),
+                    noun_types=frozenset(str(t) for t in data.get("noun_source_types", [])),
                     target_confidence=float(data.get("target_confidence", 0.7)),
                     source_confidence=float(data.get("source_confidence", 0.6)))
 

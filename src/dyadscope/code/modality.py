@@ -235,7 +235,7 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
         return Modality("reported", rep[2], _attributed(chunks, rep, args))
     rv = found.within("report_verbs", 0, start)
     if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + 5] or "," in words[rv[1]:rv[1] + 2]
-                                 or any(a.start in (rv[1], rv[1] + 1) and a.start < start for a in args)):
+                                 or any(a.start == rv[1] and a.start < start for a in args)):
         return Modality("reported", rv[2], _attributed(chunks, rv, args))   # also "said Moscow had …"
     return Modality("asserted")
 
