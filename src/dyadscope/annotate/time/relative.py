@@ -153,8 +153,8 @@ def deictic_name_handler(f: Fields, ctx: Context) -> Resolved | None:
 def deictic_unit_handler(f: Fields, ctx: Context) -> Resolved | None:
     unit = _unit(f, ctx)
     word = f.get("deictic") or f.get("det") or ""
-    if unit is None and _norm(f.get("_text", "")).endswith("year"):   # "for the year", "the full year"
-        unit = ctx.words.units.get("en", {}).get("year")
+    if unit is None and _norm(f.get("_text", "")).endswith(("year", "week")):   # "for the year", "the week's"
+        unit = ctx.words.units.get("en", {}).get(_norm(f.get("_text", "")).split()[-1])
         word = "this"
     if unit is None or unit.name == "weekend":   # "the weekend", "this weekend", "over the weekend"
         return _weekend(_norm(f.get("_text", "")).split()[0], ctx)

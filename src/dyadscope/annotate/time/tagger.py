@@ -29,6 +29,7 @@ _POINT_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T.*)?$")
 _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])$")
 _TENSE_BEFORE = 80
 _TENSE_AFTER = 40
+_TENSE_AFTER_FRONTED = 90   # a time phrase opening its sentence: the main clause after it holds the cue
 _LEAD_WORDS = re.compile(r"\w+")
 #: handlers of dates whose year may be left out ("the December crash", "the Victory Day parade")
 _ATTRIBUTIVE_HANDLERS = frozenset({"date", "holiday"})
@@ -116,9 +117,10 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
         return "future" if plan else "past"
     if future_before.search(window):
         return "future"
-    a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + _TENSE_AFTER)
+    fronted = len(_LEAD_WORDS.findall(text, lo, start)) <= 3   # "On Tuesday, the league plans to ..."
+    a, b = max(lo, start - _TENSE_BEFORE), min(hi, end + (_TENSE_AFTER_FRONTED if fronted else _TENSE_AFTER))
     boundary = _clause_break().search(text, end, b)   # "said Thursday that it would": not this clause's cue
-    if boundary is not None and boundary.start() == end and len(_LEAD_WORDS.findall(text, lo, start)) <= 3:
+    if boundary is not None and boundary.start() == end and fronted:
         boundary = _clause_break().search(text, boundary.end(), b)   # "In May, the sides agreed": fronted
     if boundary is not None:
         b = boundary.start()
