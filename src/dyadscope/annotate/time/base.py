@@ -55,6 +55,11 @@ Handler = Callable[[Fields, Context], Resolved | None]
 HANDLERS: dict[str, Handler] = {}
 
 @lru_cache(maxsize=1)
+def _future_weight() -> float:
+    return float(context_words()["tense"]["future_weight"])
+
+
+@lru_cache(maxsize=1)
 def amount_before() -> re.Pattern[str]:
     """An amount right before "a year", "a week" that makes it a rate ("$5 a year", "twice a week"): a SET."""
     words = alt([str(w) for w in context_words()["rate_after"]])
@@ -219,7 +224,12 @@ def _year_for(month: int, day: int | None, ctx: Context) -> int | None:
         return pub.year + 1 if key < ref else pub.year
     if ctx.tense == "past":
         return pub.year - 1 if key > ref else pub.year
-    options = [(abs((y - pub.year) * 372 + key - ref), y) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    # without a cue the nearest one, a coming month counting twice as far as a past one: news reports
+    # mostly what has happened ("rose to a high in June from $29.75 in March", written in October)
+    options = []
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        offset = (y - pub.year) * 372 + key - ref
+        options.append((offset * _future_weight() if offset > 0 else -offset, y))
     return min(options)[1]
 
 

@@ -73,6 +73,25 @@ _WORD_BEFORE = re.compile(r"([\w'’-]+)\s+$")
 
 
 @lru_cache(maxsize=1)
+def _earlier_blockers() -> tuple[re.Pattern[str], frozenset[str]]:
+    tense = context_words()["tense"]
+    return (re.compile(str(tense["past_earlier_blocked_by"]), re.IGNORECASE),
+            frozenset(str(w).lower() for w in tense["reporting"]))
+
+
+def _past_earlier_in_clause(text: str, a: int, start: int, plans: frozenset[str]) -> bool:
+    """A verb in a past form earlier in the expression's clause ("who stepped down as chairman in March"),
+    not a plan or a report ("agreed to buy it in February", "said the deal would close by May")."""
+    begin = a
+    for m in _clause_break().finditer(text, a, start):
+        begin = m.end()
+    blocked, reporting = _earlier_blockers()
+    if blocked.search(text, begin, start):
+        return False
+    return past_after(text, begin, start, plans | reporting) is not None
+
+
+@lru_cache(maxsize=1)
 def _determiners() -> frozenset[str]:
     return frozenset(str(w).lower() for w in context_words()["noun_modifier"]["determiners"]) | {"a", "an"}
 
@@ -137,6 +156,8 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
             best = (dist, "future" if m.group("future") else "past")
     verb = past_after(text, end, min(b, end + _past_within()), plans)   # "In May the sides agreed"
     if verb is not None and (best is None or verb - end < best[0]):
+        return "past"
+    if best is None and _past_earlier_in_clause(text, a, start, plans):   # "who stepped down ... in March"
         return "past"
     return best[1] if best else "none"
 
