@@ -76,3 +76,33 @@ def test_relative_dates_in_a_cable_resolve_against_its_date_time_group(
     assert found_published == published
     for surface, value in expected.items():
         assert values.get(surface) == value, (surface, values)
+
+
+MEETING = """C O N F I D E N T I A L BAKU 000102
+
+P 061015Z FEB 09
+FM AMEMBASSY BAKU
+TO SECSTATE WASHDC PRIORITY 0870
+
+E.O. 12958: DECL: 02/06/2019
+TAGS: PREL, MARR, AJ, RS
+SUBJECT: AZERBAIJAN: FOREIGN MINISTER ON RUSSIAN ARMS FOR ARMENIA
+
+1. (C) Summary: In a February 3 meeting with the Ambassador, the foreign minister protested reports of Russian arms deliveries to Armenia. End summary.
+
+2. (C) The minister complained that Moscow supplied arms to both sides of the conflict.
+
+3. (C) The ministry's spokesman later told journalists that the question would be raised in Moscow.
+
+DOE
+"""
+
+
+def test_a_cable_keeps_the_time_of_its_meeting_across_numbered_paragraphs() -> None:
+    doc = from_text(MEETING, Options(), doc="cable.txt")
+    analysis = analyse(doc, Options(), ("segment", "time"))
+    by_text = {s.text: n for s, n in zip(analysis.sentences, analysis.narrative)}
+    complained = next(n for t, n in by_text.items() if t.startswith("The minister complained"))
+    assert (complained.basis, complained.date_start) == ("carried", "2009-02-03")
+    meeting = next(t for t in analysis.timexes if t.text == "February 3")
+    assert meeting.value == "2009-02-03"   # "a February 3 meeting": the last February 3

@@ -210,10 +210,14 @@ def _carried(s: Sentence, carry: NarrativeTime) -> NarrativeTime:
 
 
 def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, lang: str = "en",
-            published: str | None = None) -> tuple[list[Timex], list[NarrativeTime]]:
+            published: str | None = None, report: bool = False) -> tuple[list[Timex], list[NarrativeTime]]:
     """The narrative time of every sentence (in the order of ``sentences``), and ``timexes`` with the dates
     the narrative gives them: year-less dates in a passage about an earlier year (:func:`.anchors.in_passage`)
-    and offsets from an event ("the day after the vote", :func:`.anchors.event_offset`)."""
+    and offsets from an event ("the day after the vote", :func:`.anchors.event_offset`).
+
+    ``report``: the document is one report in numbered paragraphs (a diplomatic cable: "In a February 3
+    meeting, the minister protested ... / 2. The minister said ..."), so the time goes on across paragraph
+    breaks as in news layout."""
     governing, opening = _patterns(lang)
     by_sentence: dict[int, list[Timex]] = {}
     for t in timexes:
@@ -222,7 +226,7 @@ def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, 
     for s in sentences:
         per_paragraph[s.paragraph] = per_paragraph.get(s.paragraph, 0) + 1
     topics = _Topics(sentences)
-    news = news_layout(sentences, per_paragraph)
+    news = report or news_layout(sentences, per_paragraph)
     publication = parse_point(published)
     out: list[NarrativeTime] = []
     history: list[tuple[Sentence, Sequence[Timex], NarrativeTime]] = []
