@@ -98,15 +98,17 @@ def is_passive(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> bool:
         return False
     if "past" in hit.forms and j >= 0 and not words[j] in g.determiners and _left_subject(chunks, hit, args):
         # "Russia signed …": a finite verb with a subject, unless an agent follows directly
-        return _agent(chunks, hit, args, near=2) is not None
-    return _agent(chunks, hit, args, near=4) is not None
+        return _agent(chunks, hit, args, near=2, by_only=True) is not None
+    return _agent(chunks, hit, args, near=4, by_only=True) is not None
 
 
-def _agent(chunks: Chunks, hit: Hit, args: Sequence[Arg], near: int = 6) -> Arg | None:
-    """The actor after "by" (or one of the entry's source prepositions) just after a participle."""
+def _agent(chunks: Chunks, hit: Hit, args: Sequence[Arg], near: int = 6, by_only: bool = False) -> Arg | None:
+    """The actor after "by" (or one of the entry's source prepositions) just after a participle; ``by_only``:
+    only "by" makes a passive ("demanded compensation from Russia" is active)."""
     words = chunks.words
-    agent_preps = hit.entry.source_preps | {"by"}
-    for k in range(hit.end, min(len(words), hit.end + near)):
+    agent_preps = frozenset({"by"}) if by_only else hit.entry.source_preps | {"by"}
+    first = hit.head + 1 if hit.head_kind == "verb" else hit.end      # "cancelled a visit by X": no agent
+    for k in range(first, min(len(words), first + near)):
         if words[k] in agent_preps:
             for a in args:
                 if a.start > k and a.start - k <= 4 and chunks.same_clause(a.start, hit.head) and not a.reflexive \
@@ -191,7 +193,7 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
                 continue                  # a participle or gerund modifier ("the agreement establishing …")
             stop = min(stop, group)
             break
-    first = hit.head + 1 if hit.entry.owner_source is False else hit.end
+    first = hit.head + 1
     same: Arg | None = None
     if hit.head_kind == "noun":                  # a nominal's phrase ends at the next verb ("proposals were …")
         g = grammar()
@@ -207,6 +209,8 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
             continue
         if swallowed:
             return a
+        if hit.entry.owner_source and a.start < hit.end and a.kind in ("adjective", "attribute"):
+            continue                      # "the sale of Russian weaponry": the owner, not the recipient
         plover = hit.entry.plover
         if a.kind in ("place", "site") and (source is None or not (
                 plover in place_targets() or (plover in located_targets() and a.located))):
@@ -225,8 +229,12 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
         prep = preposition_before(chunks, a)
         if prep in blocked and not in_complement:
             continue                      # (in "claim that … violated by Azerbaijan" the accused is any actor)
+        if hit.entry.verb_target_preps and hit.head_kind == "verb" and prep not in hit.entry.target_preps:
+            continue                      # "extradited a Russian blogger to Israel": the receiver
+        opener = words[hit.end - 1] if words[hit.end - 1] in (preps or ()) else \
+            (words[hit.end] if hit.end < len(words) else "")
         if preps is not None and prep not in preps and hit.head_kind == "noun" and not (
-                prep == "of" and hit.end < len(words) and words[hit.end] in preps and words[hit.end] != "of"):
+                prep == "of" and opener in preps and opener != "of"):
             continue                      # a nominal's target stands after one of its prepositions (or inside
             #                               the phrase one opens: "protests against the sale of Russian arms")
         if a.kind == "place" and plover not in place_targets() and a.located:
@@ -387,6 +395,12 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg],
         return _parties(sources, roles.how + ".symmetric", dyad)
     if entry.symmetric and roles.target is not None and len(targets) >= 2 and roles.source is None:
         return _parties(targets, roles.how + ".symmetric", dyad)
+    if entry.one_side and dyad is not None and len(targets) >= 2 and any(
+            s is not None and s.code in dyad for s in sources):
+        # "Russia mediated between Armenia and Azerbaijan": one event, with the other state of the dyad
+        partner: list[Arg | None] = [t for t in targets if t is not None and t.code in dyad and all(
+            s is None or s.code != t.code for s in sources)]
+        targets = partner[:1] or targets
     out = []
     for s in sources:
         for t in targets or [None]:

@@ -61,6 +61,8 @@ class TriggerEntry:
     mutual: bool = False               # each party does it to the other ("exchanged accusations")
     pair_implied: bool = False         # no party named: the dyad's, when the passage names both states
     implied_nominal: bool = False      # a nominal of this entry may take an implied partner too
+    verb_target_preps: bool = False    # a verb's target too must follow one of target_preps
+    one_side: bool = False             # of several coordinated targets, the other dyad state only
     not_by: frozenset[str] = frozenset()  # sectors (detail codes' tails: MIL, PKO) that cannot be the source                         # position in the file: earlier wins ties
 
     @property
@@ -104,6 +106,7 @@ class _Rules:
     double: frozenset[str]
     variants: tuple[tuple[str, str], ...]
     irregular: dict[str, dict[str, str]]
+    double_l: bool = False
 
 
 @cache
@@ -116,7 +119,8 @@ def _rules() -> _Rules:
     return _Rules(third=rules("third_person"), past=rules("past"), gerund=rules("gerund"),
                   plural=rules("plural"), double=frozenset(data.get("double_final", [])),
                   variants=tuple((str(a), str(b)) for a, b in data.get("spelling_variants", [])),
-                  irregular={str(k): dict(v) for k, v in (data.get("irregular") or {}).items()})
+                  irregular={str(k): dict(v) for k, v in (data.get("irregular") or {}).items()},
+                  double_l=bool(data.get("double_l_variant", False)))
 
 
 def _apply(rules: tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...], word: str) -> str:
@@ -155,7 +159,15 @@ def verb_forms(lemma: str) -> dict[str, frozenset[str]]:
         }
         for tag, form in forms.items():
             out.setdefault(form + tail, set()).add(tag)
+        if r.double_l and not double and not irr and _single_vowel_l(w):
+            for tag, form in (("past", w + "led"), ("participle", w + "led"), ("gerund", w + "ling")):
+                out.setdefault(form + tail, set()).add(tag)        # "cancelled", "travelling"
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def _single_vowel_l(word: str) -> bool:
+    """Does the word end in one vowel and an l ("cancel", "travel"; not "feel", "fail", "control")?"""
+    return len(word) > 3 and word.endswith("l") and word[-2] in "aeiou" and word[-3] not in "aeiou"
 
 
 @cache
@@ -293,6 +305,8 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         not_by=frozenset(str(x) for x in raw.get("not_by", [])), mutual=bool(raw.get("mutual", False)),
         pair_implied=bool(raw.get("pair_implied", False)),
         implied_nominal=bool(raw.get("implied_nominal", False)),
+        verb_target_preps=bool(raw.get("verb_target_preps", False)),
+        one_side=bool(raw.get("one_side", False)),
     )
 
 
