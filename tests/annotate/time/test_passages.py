@@ -212,3 +212,11 @@ def test_a_date_in_a_that_clause_after_a_noun_is_background() -> None:
     fixed, narrative, _ = _run(text, "1997-07-04")
     assert {t.text: t.value for t in fixed}["the same day"] == "1997-07-03"
     assert narrative[1].date_start == "1997-07-03"   # the main clause is carried, not the treaty of 1992
+
+
+def test_a_state_since_a_date_does_not_replace_the_time_of_the_passage() -> None:
+    text = ("The two presidents signed the declaration on Tuesday. They also discussed Karabakh, where Russian "
+            "peacekeepers have been deployed since November 2020. Putin said relations had reached a new level.")
+    _, narrative, _ = _run(text, "2022-02-22")
+    assert [(n.basis, n.date_start) for n in narrative] == [
+        ("explicit", "2022-02-22"), ("carried", "2022-02-22"), ("carried", "2022-02-22")]

@@ -267,7 +267,9 @@ def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, 
             passed = _carried_out(own, own_timexes, s, text, governing)
             if heading:
                 carry = None
-            elif not future:   # a plan or forecast does not move the passage's time
+            elif not future and not (carry is not None and passed.date_end is None):
+                # a plan or forecast does not move the passage's time, nor does a state since a date ("where
+                # peacekeepers have been deployed since 2020") when the passage has a time of its own
                 carry = _Carry(_as_narrative(s, passed, "carried"),
                                passed if year_anchor(passed) and _strong(passed, s, text, governing) else None)
         elif offset is not None:   # "Three days after the crash, ...": the event's time moved by the offset
