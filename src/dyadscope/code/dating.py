@@ -151,15 +151,25 @@ def publication(document: Document, hit: Hit, paragraph_dated: bool) -> DateChoi
                       precision=document.published_precision or "day", text=None, basis="publication")
 
 
+def after_publication(choice: DateChoice, document: Document) -> bool:
+    """Does the date begin after the document was published (at the coarser of the two precisions)? An act
+    that happened cannot: "signed a contract to sell gas from January 2010" in a cable of July 2009."""
+    if not choice.start or not document.published:
+        return False
+    n = min(len(choice.start), len(document.published))
+    return choice.start[:n] > document.published[:n]
+
+
 def choose(chunks: Chunks, hit: Hit, timexes: Sequence[Timex], here: NarrativeTime | None,
            before: NarrativeTime | None, document: Document, allow_publication: bool,
-           paragraph_dated: bool) -> DateChoice:
-    """The event's date by the order of DESIGN §4."""
+           paragraph_dated: bool, happened: bool = False) -> DateChoice:
+    """The event's date by the order of DESIGN §4; for an act that ``happened`` (asserted or reported) a date
+    after the publication date is passed over."""
     found, had_any = explicit(chunks, hit, timexes)
-    if found is not None:
+    if found is not None and not (happened and after_publication(found, document)):
         return found
     carried = narrative(here, before, rejected_own=had_any)
-    if carried is not None:
+    if carried is not None and not (happened and after_publication(carried, document)):
         return carried
     if allow_publication:
         pub = publication(document, hit, paragraph_dated)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..options import Options
 from ..pipeline import Analysis, stage
-from ..records import Event, Mention, NarrativeTime, Sentence, Timex
+from ..records import HAPPENED, Event, Mention, NarrativeTime, Sentence, Timex
 from . import anaphora, dating, implied, modality, roles, triggers
 from .arguments import Arg, in_prepositional_phrase, mention_args
 from .chunks import Chunks, chunk, grammar
@@ -294,7 +294,8 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
         done.append((hit, r))
         mod = modality.classify(ch, hit, found, args, dated)
         when = dating.choose(ch, hit, timexes, ctx.narrative.get(index), ctx.narrative_before(index),
-                             document, ctx.news, ctx.paragraph_dated(index) if ctx.news else True)
+                             document, ctx.news, ctx.paragraph_dated(index) if ctx.news else True,
+                             happened=mod.value in HAPPENED)
         said_by = modality.speaker(ch, hit, found, args) if mod.value in ("future", "reported") else None
         for pair in roles.expand(ch, hit, r, args, ctx.dyad):
             ev = _event(ctx, sentence, ch, hit, pair, mod, when)
