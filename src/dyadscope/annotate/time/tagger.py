@@ -33,6 +33,9 @@ _TENSE_AFTER_FRONTED = 90   # a time phrase opening its sentence: the main claus
 _LEAD_WORDS = re.compile(r"\w+")
 #: handlers of dates whose year may be left out ("the December crash", "the Victory Day parade")
 _ATTRIBUTIVE_HANDLERS = frozenset({"date", "holiday"})
+#: handlers that read the clause's tense (and "date" when the expression has no year)
+_TENSE_HANDLERS = frozenset({"weekday", "quarter", "holiday", "year_end", "deictic_unit", "deictic_half", "clock"})
+_YEAR_FIELDS = frozenset({"year", "year2", "yy"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,10 +289,12 @@ def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, do
         main: Point | None = None   # the last date of the sentence outside a relative clause
         before_sentence, seen_background = narrative, False
         for c in cands:
-            tense = clause_tense(text, c.start, c.end, span.start, span.end)
-            if tense != "future" and c.handler in _ATTRIBUTIVE_HANDLERS and \
-                    attributive(text, c.start, c.end, span.start):
-                tense = "past"   # "the December crash": a known event, the most recent such month
+            tense = "none"
+            if c.handler in _TENSE_HANDLERS or (c.handler == "date" and not _YEAR_FIELDS & c.fields.keys()):
+                tense = clause_tense(text, c.start, c.end, span.start, span.end)
+                if tense != "future" and c.handler in _ATTRIBUTIVE_HANDLERS and \
+                        attributive(text, c.start, c.end, span.start):
+                    tense = "past"   # "the December crash": a known event, the most recent such month
             ctx = Context(lang=lang, words=words, publication=publication, narrative=narrative, local=local,
                           absolute=absolute, quarter=quarter, tense=tense, us_dates=us_dates,
                           before=text[max(span.start, c.start - 30):c.start])
