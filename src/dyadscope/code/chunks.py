@@ -261,7 +261,7 @@ def _coordinated_clause(words: tuple[str, ...], i: int, g: Grammar) -> bool:
         if _verbish(words[k], g):
             break
     subject = False
-    for x in words[i + 1:i + 9]:
+    for x in words[i + 1:i + 13]:
         if x in (",", ";", ".", ":", "(", ")"):
             return False
         if _verbish(x, g):

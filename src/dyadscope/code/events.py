@@ -240,12 +240,17 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
 
 def _definite_remention(ch: Chunks, hit: triggers.Hit) -> bool:
     """ "the agreement signed in Baku …": a participle after a definite agreement noun names an act already
-    told, not a new one."""
-    if hit.head_kind != "verb" or hit.forms & {"base", "third", "gerund"} or "participle" not in hit.forms:
+    told, not a new one; "the agreement establishing the CIS": a gerund after an agreement noun is what the
+    agreement does, not an act of its own."""
+    if hit.head_kind != "verb":
         return False
     words = ch.words
     i = hit.head - 1
     agreement = triggers.lexicon().classes.get("AGREEMENT", frozenset())
+    if hit.start == hit.head and i >= 0 and words[i] in agreement and "gerund" in hit.forms:
+        return True
+    if hit.forms & {"base", "third", "gerund"} or "participle" not in hit.forms:
+        return False
     return i >= 1 and words[i] in agreement and words[i - 1] in ("the", "this", "that", "these", "those")
 
 

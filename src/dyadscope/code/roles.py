@@ -159,6 +159,10 @@ def _coordinated_verb(chunks: Chunks, hit: Hit, previous: Sequence[tuple[Hit, Ro
     start = verb_group_start(chunks, hit.head)
     if start == 0 or chunks.words[start - 1] not in g.coordinators | {","}:
         return None
+    words = chunks.words
+    if words[start - 1] == "," and start == hit.head and "participle" in hit.forms and \
+            hit.end < len(words) and words[hit.end] in g.prepositions:
+        return None                       # "…, elected in June 1992, …": a participle modifying what precedes
     for prev, roles in reversed(previous):
         if prev.head_kind == "verb" and prev.head < start and chunks.same_clause(prev.head, hit.head) \
                 and roles.source is not None and roles.how.startswith("active"):
