@@ -220,3 +220,16 @@ def test_a_state_since_a_date_does_not_replace_the_time_of_the_passage() -> None
     _, narrative, _ = _run(text, "2022-02-22")
     assert [(n.basis, n.date_start) for n in narrative] == [
         ("explicit", "2022-02-22"), ("carried", "2022-02-22"), ("carried", "2022-02-22")]
+
+
+def test_a_paragraph_that_goes_on_reporting_a_statement_keeps_its_time() -> None:
+    text = ("President Aliyev said on Sunday that the airliner had been hit by fire from the ground. The jet "
+            "came down near Aktau on Wednesday. Most of the passengers died.\n\n"
+            "Aliyev said Russian officials had tried to hush the matter up. He also rejected a Russian "
+            "proposal on the investigation.\n\n"
+            "The airline has suspended flights to several Russian cities. Its fleet is small.")
+    _, narrative, texts = _run(text, "2024-12-30")
+    by_text = dict(zip(texts, narrative))
+    rejected = by_text["He also rejected a Russian proposal on the investigation."]
+    assert (rejected.basis, rejected.date_start) == ("carried", "2024-12-29")
+    assert by_text["The airline has suspended flights to several Russian cities."].basis == "none"

@@ -158,6 +158,28 @@ def governing_timex(sentence: Sentence, timexes: Sequence[Timex], text: str, lan
     return None
 
 
+@lru_cache(maxsize=1)
+def _statement_patterns() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    spec = context_words()["statements"]
+    verbs = phrase_regex([str(w) for w in context_words()["tense"]["reporting"]]).pattern
+    said_at = re.compile(rf"{verbs}(?:\s+[\w'’-]+){{0,{int(spec['words_between'])}}}?\s+(?:on\s+|in\s+)?$",
+                         re.IGNORECASE)
+    return said_at, re.compile(verbs, re.IGNORECASE), int(spec["opening_words"])
+
+
+def _said_at(t: Timex, sentence: Sentence, text: str) -> bool:
+    """Does ``t`` date a statement ("Aliyev said on Sunday", "told reporters on Friday")?"""
+    said_at, _, _ = _statement_patterns()
+    return said_at.search(text, max(sentence.start, t.start - 40), t.start) is not None
+
+
+def _reports(text: str) -> bool:
+    """Does a paragraph's first sentence go on reporting what was said ("Aliyev said", "He added")?"""
+    _, verb, opening_words = _statement_patterns()
+    head = " ".join(_WORDS.findall(text)[:opening_words])
+    return verb.search(head) is not None
+
+
 def news_layout(sentences: Sequence[Sentence], per_paragraph: dict[int, int]) -> bool:
     """Is the document laid out as news: many paragraphs of one or two sentences (headings left out)?"""
     spec = context_words()["news_layout"]
@@ -233,11 +255,14 @@ def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, 
     carry: _Carry | None = None
     paragraph: int | None = None
     moved: dict[str, str] = {}   # value before -> after, of the dates given the passage's year
+    statement: NarrativeTime | None = None   # the time of the last dated statement ("Aliyev said on Sunday")
     for s in sentences:
         if s.paragraph != paragraph:
             if paragraph is not None and not news and not opening.search(s.text) and \
                     not topics.continues(paragraph, s.paragraph):
-                carry = None
+                # a paragraph that goes on reporting what was said ("Aliyev said ...", "He added ...") keeps
+                # the time of the statement; any other starts without a time
+                carry = _Carry(statement, None) if statement is not None and _reports(s.text) else None
             elif news and carry is not None:   # news goes on, but background years stay in their paragraph
                 carry = _Carry(carry.time, None)
             paragraph = s.paragraph
@@ -264,6 +289,8 @@ def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, 
         nt: NarrativeTime
         if own is not None:
             nt = _as_narrative(s, own, "explicit")
+            if _said_at(own, s, text):
+                statement = _as_narrative(s, own, "carried")
             passed = _carried_out(own, own_timexes, s, text, governing)
             if heading:
                 carry = None
