@@ -2,8 +2,8 @@
 
 1. **explicit**: a time expression in the trigger's sentence — the nearest one in the trigger's clause (a
    time phrase opening the sentence counts for the clause after it), else the nearest in the sentence — that
-   has a date (durations and sets do not), is not in another clause's relative clause nor in a subordinate
-   clause after the trigger ("told us that the gas will flow from 2010": the content's time), and does not
+   has a date (durations and sets do not), is not in another clause's relative clause nor in a that-clause
+   after the trigger ("told us that the gas will flow from 2010": the content's time), and does not
    follow a word of ``not_governing_after`` ("an agreement for 2003"). Ranges keep both ends; after "since" the end is
    open.
 2. **narrative**: the narrative time of the sentence (carried from the passage by the time stage); when the
@@ -108,7 +108,8 @@ def explicit(chunks: Chunks, hit: Hit, timexes: Sequence[Timex]) -> tuple[DateCh
         clause = chunks.clause[tok]
         if clause != chunks.clause[hit.head] and chunks.kinds[clause] == "relative":
             continue                      # "…, which began on 27 September": the relative clause's own time
-        if clause != chunks.clause[hit.head] and chunks.kinds[clause] == "sub" and tok > hit.end:
+        if clause != chunks.clause[hit.head] and chunks.kinds[clause] == "sub" and tok > hit.end and \
+                chunks.words[chunks.clause_span(tok)[0]] == "that":
             continue                      # "told us that the gas will flow from January 2010": the content's time
         same = 0 if chunks.same_clause(tok, hit.head) or _opens_sentence(chunks, tok, hit.head) else 1
         dist = abs(tok - hit.head)

@@ -44,6 +44,8 @@ _CONTENT_TAKERS = frozenset({"SUPPORT", "AGREE", "REJECT", "REQUEST"})
 #: acts that complain of another act, and the harmful acts they complain of, which happened all the same
 _COMPLAINTS = frozenset({"ACCUSE", "REJECT", "PROTEST", "REQUEST"})
 _HARMS = frozenset({"COERCE", "ASSAULT", "SANCTION", "MOBILIZE"})
+#: details that make a party of their own inside a state code (Karabakh's separatist authorities under ARM)
+_OWN_PARTIES = frozenset({"NKR", "RUSREB", "AZEREB", "ARMREB"})
 #: mention kinds that name a state as such (a state acting on one of these of its own is no event)
 _STATE_KINDS = frozenset({"state", "adjective", "capital"})
 
@@ -376,8 +378,14 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
     quad, intensity = quad_and_intensity(entry.plover, entry.mode, entry.form)
     if entry.quad is not None:
         quad = entry.quad
-    if tgt is not None and tgt.code == src.code and quad in (1, 2) and tgt.detail == src.detail:
-        return None                   # a state cooperating with itself: a misread partner
+    if tgt is not None and tgt.code == src.code and quad in (1, 2) and not (
+            tgt.detail in _OWN_PARTIES or src.detail in _OWN_PARTIES):
+        # a state cooperating with itself: a misread partner; the partner may still be implied
+        tgt = implied.partner(src.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad,
+                              lambda a: a.start >= 0 and not ch.same_clause(a.start, hit.head)
+                              and in_prepositional_phrase(ch, a) is None) if entry.implied else None
+        if tgt is None:
+            return None
     document = ctx.analysis.document
     confidence = entry.confidence
     if src.via == "anaphor" or (tgt is not None and tgt.via == "anaphor"):
