@@ -175,11 +175,22 @@ def test_the_next_day_follows_the_main_date_of_the_sentence_before() -> None:
     assert narrative[1].date_start == "2025-07-01"
 
 
-def test_a_heading_still_ends_the_time_in_news() -> None:
+def test_a_subhead_or_link_line_inside_news_neither_ends_the_time_nor_passes_one_on() -> None:
     text = ("BAKU, March 3 (Wire) - The minister arrived on Monday.\n\nHe met the president.\n\n"
-            "Background\n\nThe two states signed a treaty.\n\nIt was ratified later.\n\nTrade grew.\n")
-    _, narrative, texts = _run(text, "2003-03-03")
-    assert dict(zip(texts, (n.basis for n in narrative)))["The two states signed a treaty."] == "none"
+            "Read also: Pipeline talks resume in 2004\n\nThe two sides signed a transit accord.\n\n"
+            "It covers oil and gas.\n\nTrade grew.\n")
+    _, narrative, texts = _run(text, "2003-03-04")
+    by_text = dict(zip(texts, narrative))
+    assert by_text["The two sides signed a transit accord."].date_start == "2003-03-03"
+    assert by_text["Read also: Pipeline talks resume in 2004"].date_start == "2003-03-03"
+
+
+def test_a_heading_ends_the_time_outside_news() -> None:
+    text = ("The minister arrived in Baku on 3 March 2003. He met the president and the speaker. They spoke "
+            "for two hours about the pipeline and about the border.\n\nTrade\n\n"
+            "The two states signed a transit accord. It covers oil and gas. Volumes grew.\n")
+    _, narrative, texts = _run(text, "2003-03-04")
+    assert dict(zip(texts, (n.basis for n in narrative)))["The two states signed a transit accord."] == "none"
 
 
 def test_a_date_in_a_relative_clause_is_not_passed_on() -> None:

@@ -267,6 +267,10 @@ def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, 
                 carry = _Carry(carry.time, None)
             paragraph = s.paragraph
         heading = is_heading(s, per_paragraph[s.paragraph])
+        if heading and news and carry is not None:   # a subhead, pull quote or link line inside a news story:
+            out.append(_carried(s, carry.time))      # the story goes on past it, and it passes on no time
+            history.append((s, by_sentence.get(s.index, []), out[-1]))
+            continue
         future = _future(s.text)
         own_timexes = by_sentence.get(s.index, [])
         if own_timexes and moved:   # anchored on a date the passage moved to its year: move them along
