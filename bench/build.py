@@ -109,6 +109,7 @@ class Sampler(threading.Thread):
 def run_build(corpus: Path, db: Path, workers: int, total: int) -> dict[str, object]:
     """Run ``dyadscope build --verbose`` over ``corpus``, with a progress bar fed by its per-document lines, while
     sampling the memory of its process tree; also note the tree's memory as documents are settled."""
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     exe = Path(sys.executable).with_name("dyadscope")
@@ -122,7 +123,8 @@ def run_build(corpus: Path, db: Path, workers: int, total: int) -> dict[str, obj
     by_docs: list[tuple[int, int]] = []   # (documents settled, tree RSS in MB) every tenth of the corpus
     tail: list[str] = []
     assert proc.stderr is not None
-    with Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()) as bar:
+    with Progress(TextColumn("[bold]build"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True)) as bar:
         task = bar.add_task("build", total=total)
         for line in proc.stderr:
             if line.split(" ", 1)[0] in ("added", "stored", "failed", "recoded"):
@@ -139,7 +141,8 @@ def run_build(corpus: Path, db: Path, workers: int, total: int) -> dict[str, obj
     return {"exit_code": rc, "seconds": round(seconds, 1), "documents_settled": settled,
             "peak_rss_tree_mb": sampler.peak_tree // 1024, "peak_rss_main_mb": sampler.peak_main // 1024,
             "peak_rss_largest_worker_mb": sampler.peak_child // 1024,
-            "rss_tree_mb_by_documents_settled": by_docs, "summary": [t for t in tail if t.strip()][-16:]}
+            "rss_tree_mb_by_documents_settled": by_docs,
+            "summary": [" ".join(t.strip("│┌┐└┘─┬┴├┤ ").split()) for t in tail if t.strip("│┌┐└┘─┬┴├┤ ")]}
 
 
 def store_counts(db: Path) -> dict[str, int]:
