@@ -147,8 +147,12 @@ def _hits(text: str, lex: Lexicon) -> Iterable[tuple[_Term, int, int]]:
     raw = [text[a:b] for a, b in spans]
     low = [w.lower() for w in raw]
     root = lex.trie
+    words, prefixes = root["w"], root["p"]
     i = 0
     while i < len(low):
+        if low[i] not in words and low[i][:3] not in prefixes:
+            i += 1                        # no term starts with this word (the common case): skip the walk
+            continue
         found: list[tuple[int, _Term]] = []
         _walk(root, low, raw, i, found)
         if not found:

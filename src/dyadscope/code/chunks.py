@@ -41,6 +41,7 @@ class Grammar:
     relative: frozenset[str]
     coordinators: frozenset[str]
     clause_coordinators: frozenset[str]
+    auxiliaries: frozenset[str]         # be, have, do and the modals together
     be: frozenset[str]
     have: frozenset[str]
     do: frozenset[str]
@@ -60,9 +61,6 @@ class Grammar:
     adjective_endings: tuple[str, ...]
     between_words: frozenset[str]
 
-    @property
-    def auxiliaries(self) -> frozenset[str]:
-        return self.be | self.have | self.do | self.modal
 
 
 @cache
@@ -74,7 +72,8 @@ def grammar() -> Grammar:
 
     return Grammar(
         clause_punct=words("clause_punct"), subordinators=words("subordinators"), relative=words("relative"),
-        coordinators=words("coordinators"), clause_coordinators=words("clause_coordinators"), be=words("be"), have=words("have"), do=words("do"),
+        coordinators=words("coordinators"), clause_coordinators=words("clause_coordinators"),
+        auxiliaries=words("be") | words("have") | words("do") | words("modal"), be=words("be"), have=words("have"), do=words("do"),
         modal=words("modal"), group_adverbs=words("group_adverbs"), prepositions=words("prepositions"),
         determiners=words("determiners"), approximators=words("approximators"), possessive_marks=words("possessive_marks"),
         np_stops=words("np_stops"), reciprocal=tuple(str(w) for w in data["reciprocal"]),
@@ -154,22 +153,21 @@ class Chunks:
 def tokenize(text: str, offset: int = 0) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """Normalised tokens of ``text`` with document offsets (``offset`` = where ``text`` starts)."""
     folded = text.translate(_QUOTE_MAP).lower()
-    same_length = len(folded) == len(text)        # lower() may lengthen a few letters ("İ"): then token by token
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _TOKEN_RE.finditer(text):
-        a, b = m.span()
-        w = folded[a:b] if same_length else normalise(m.group())
-        if "\n" in w:
-            w = _LINEBREAK_HYPHEN_RE.sub("", w)
-        if w == "'t" and words and words[-1].endswith("n") and ends[-1] == offset + a:
-            words[-1] = words[-1][:-1]        # "didn't" → "did" + "n't"
-            ends[-1] -= 1
-            w, a = "n't", a - 1
-        words.append(w)
-        starts.append(offset + a)
-        ends.append(offset + b)
+    spans = [m.span() for m in _TOKEN_RE.finditer(text)]
+    if len(folded) == len(text):
+        words = [folded[a:b] for a, b in spans]
+    else:                                          # lower() may lengthen a few letters ("İ"): token by token
+        words = [normalise(text[a:b]) for a, b in spans]
+    starts = [offset + a for a, _ in spans]
+    ends = [offset + b for _, b in spans]
+    if "\n" in text or "'t" in folded:
+        for k, w in enumerate(words):
+            if "\n" in w:
+                words[k] = _LINEBREAK_HYPHEN_RE.sub("", w)
+            elif w == "'t" and k > 0 and words[k - 1].endswith("n") and ends[k - 1] == starts[k]:
+                words[k - 1] = words[k - 1][:-1]       # "didn't" → "did" + "n't"
+                ends[k - 1] -= 1
+                words[k], starts[k] = "n't", starts[k] - 1
     return tuple(words), tuple(starts), tuple(ends)
 
 
