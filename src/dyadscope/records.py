@@ -199,7 +199,7 @@ class Period:
     end: str | None
     sentence: str
     offset: int = -1
-    kind: str = "stated"              # stated (by an author) | cited (a scheme the author attributes) | detected
+    kind: str = "stated"              # stated (by an author) | cited (a scheme the author attributes) | implicit (stages a document's section headings imply) | detected
     confidence: float = 0.5
     rule: str = ""
     scope: str = "relationship"       # relationship | policy (one state's policy) | issue_specific
