@@ -185,7 +185,7 @@ class Event:
     #: the rule that dated the event ("dating.v1:explicit")
     date_rule: str = ""
 
-    def with_id(self) -> "Event":
+    def with_id(self) -> Event:
         key = f"{self.doc_id}|{self.start}|{self.trigger_start}|{self.source}|{self.target}|{self.plover}"
         return dataclasses.replace(self, event_id=hashlib.sha1(key.encode()).hexdigest()[:16])
 
