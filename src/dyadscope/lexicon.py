@@ -18,7 +18,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -38,7 +38,7 @@ def _read_text(name: str) -> str:
                             hint="reinstall dyadscope (pip install -e .) or restore the file") from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     """Parsed YAML of ``data/<name>`` (cached; treat the result as read-only)."""
     try:
@@ -47,7 +47,7 @@ def load_yaml(name: str) -> Any:
         raise DataFileError(f"data/{name} is not valid YAML: {exc}", hint="fix the file's syntax") from exc
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_csv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of ``data/<name>`` as dicts (cached); lines starting with ``#`` are comments."""
     text = _read_text(name)
@@ -61,7 +61,7 @@ def version_of(name: str) -> int:
     return int(data.get("version", 1)) if isinstance(data, dict) else 1
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_entries(name: str, required: Sequence[str] = ()) -> tuple[dict[str, Any], ...]:
     """Entries of a YAML data file, validated: each is a mapping with a unique ``id`` and the required keys.
 
