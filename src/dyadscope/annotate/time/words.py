@@ -68,6 +68,7 @@ class TimeWords:
     year_months: dict[str, tuple[int, int]]
     times_of_day: dict[str, dict[str, str]]    # lang -> form -> MO/AF/EV/NI/DT
     clock_words: dict[str, str]
+    utc_zones: frozenset[str]                  # zone names (lower case) whose clock times end in "Z"
     cardinals: dict[str, dict[str, Number]]
     tens: dict[str, int]
     ones: dict[str, int]
@@ -164,6 +165,7 @@ def time_words() -> TimeWords:
             year_months={str(k): (int(v[0]), int(v[1])) for k, v in cal["year_months"].items()},
             times_of_day=_coded(cal["times_of_day"]),
             clock_words={str(k).lower(): str(v) for k, v in cal["clock_words"].items()},
+            utc_zones=frozenset(str(z).lower() for z in cal.get("utc_zones", ())),
             cardinals={lang: {str(k).lower(): (v if v == "X" else float(v)) for k, v in t.items()}
                        for lang, t in num["cardinals"].items()},
             tens=_lower_map(num["tens_units"]["en"]),
