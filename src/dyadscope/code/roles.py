@@ -392,6 +392,13 @@ def expand(chunks: Chunks, hit: Hit, roles: Roles, args: Sequence[Arg],
         return [Roles(a, b, roles.how + ".reciprocal") for a in sources for b in sources if a is not b]
     partner_with = roles.target is not None and roles.target.start > hit.head and \
         preposition_before(chunks, roles.target) in ("with", "между", "с", "со")
+    if entry.symmetric and len(sources) == 2 and not partner_with and sources[0] is not None and \
+            sources[1] is not None and sources[0].via == sources[1].via == "anaphor" and \
+            sources[0].start == sources[1].start and sources[0].code != sources[1].code:
+        # "the two presidents signed …": a joint act of a pair the text does not name one by one is done
+        # by each to the other; no order of naming makes either the source
+        a, b = sources[0], sources[1]
+        return [Roles(a, b, roles.how + ".pair"), Roles(b, a, roles.how + ".pair")]
     if entry.symmetric and len(sources) >= 2 and not partner_with:
         # "X and Y signed …": the first named is the source, each other party a target; an actor after the
         # act ("agreed to keep the Minsk Group format") is what it is about, not a third party; but "X and Y

