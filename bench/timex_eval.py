@@ -15,6 +15,12 @@ value F1 (relaxed match with the same TIMEX3 value), the same figures as ``../sh
     .venv/bin/python bench/timex_eval.py                 # all splits, with the dateparser baseline
     .venv/bin/python bench/timex_eval.py --no-baseline   # ours only (fast)
     .venv/bin/python bench/timex_eval.py --errors        # + error analysis of the tuning splits, by cause
+    .venv/bin/python bench/timex_eval.py --seeds-only    # dates of the seed gold events (--examples N misses)
+
+Seed dates: each seed is loaded as the pipeline loads it, given the publication date the gold records, and run
+through ``segment`` and ``time``; a dated gold event of ../shared/gold/seed_events.jsonl is *explicit* when a
+time expression of its quote's sentence has the gold date, *narrative* when that sentence's narrative time has
+it (:func:`dyadscope.evaluate.timex.event_date_status`).
 
 The error analysis reads only the tuning splits (TimeBank, AQUAINT even): the held-out splits are scored, never
 looked into.
@@ -73,6 +79,39 @@ def dateparser_records(docs: list[Any]) -> list[dict[str, Any]]:
                         "start": max(start, 0)})
     out.sort(key=lambda r: (r["doc"], r["start"]))
     return out
+
+
+#: the publication date of each seed as the gold records it (000: unknown)
+SEED_PUBLISHED = {"000": None, "001": "2008", "002": "2011", "003": "2024-01", "004": "2003-03-12"}
+
+
+def seed_dates(examples: int = 0) -> dict[str, Any]:
+    """Counts of explicit / narrative / missed dates of the dated seed gold events (and the misses, printed)."""
+    import dataclasses
+    from collections import Counter
+
+    from dyadscope.evaluate.timex import event_date_status
+    from dyadscope.ingest import Source, load
+    from dyadscope.options import Options
+    from dyadscope.pipeline import analyse
+
+    lines = (SHARED / "gold" / "seed_events.jsonl").read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line) for line in lines if line.strip()]
+    status: dict[str, str] = {}
+    for name in sorted({e["doc"] for e in events}):
+        doc = load(Source(SHARED / "corpus" / "seeds" / name, name), Options())
+        doc = dataclasses.replace(doc, published=SEED_PUBLISHED[name[:3]])
+        analysis = analyse(doc, Options(), ("segment", "time"))
+        mine = [e for e in events if e["doc"] == name]
+        status.update(event_date_status(mine, analysis))
+        shown = 0
+        for e in mine:
+            if status.get(e["id"]) in ("missed", "no_sentence") and shown < examples:
+                shown += 1
+                print(f"{e['id']} gold {e['date_start']}..{e['date_end']} ({status[e['id']]}): {e['quote'][:90]!r}")
+    counts = Counter(status.values())
+    return {"dated_gold_events": len(status), **{k: counts.get(k, 0) for k in
+                                                  ("explicit", "narrative", "missed", "no_sentence")}}
 
 
 TUNING = ("timebank (tuned)", "aquaint even (tuned)")
@@ -155,12 +194,16 @@ def main(argv: list[str]) -> dict[str, Any]:
     parser.add_argument("--errors", action="store_true", help="error analysis of the tuning splits, by cause")
     parser.add_argument("--tuning-only", action="store_true", help="score the tuning splits only")
     parser.add_argument("--examples", type=int, default=3, help="examples per error group")
+    parser.add_argument("--seeds-only", action="store_true", help="only the dates of the seed gold events")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "timex_eval.json")
     args = parser.parse_args(argv)
 
     from dyadscope.evaluate.timex import gold_records, run_tagger, score
 
-    result: dict[str, Any] = {}
+    result: dict[str, Any] = {"seed event dates": seed_dates(args.examples if args.seeds_only else 0)}
+    print("seed event dates:", json.dumps(result["seed event dates"]))
+    if args.seeds_only:
+        return result
     for name, docs in splits().items():
         if args.tuning_only and name not in TUNING:
             continue
@@ -181,6 +224,8 @@ def main(argv: list[str]) -> dict[str, Any]:
     print(f"{'split':26} {'docs':>4} {'gold':>5} | {'ours: strict relaxed value':>27} | "
           f"{'dateparser: strict relaxed value':>33}")
     for name, row in result.items():
+        if "dyadscope" not in row:
+            continue
         o = row["dyadscope"]
         b = row.get("dateparser_search_dates", {})
         base = (f"{b['strict_f1']:>12.3f} {b['relaxed_f1']:>7.3f} {b['value_f1']:>5.3f}" if b else f"{'-':>26}")

@@ -14,6 +14,7 @@ Records are dicts with ``doc``, ``text``, ``value`` (and optionally ``date_start
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -290,3 +291,46 @@ def run_tagger(docs: Sequence[TimexDoc], lang: str = "en") -> list[dict[str, Any
 
 def gold_records(docs: Sequence[TimexDoc]) -> list[dict[str, Any]]:
     return [g for d in docs for g in d.gold]
+
+
+# ------------------------------------------------------------------------------------- dates of gold events
+
+def _quote_norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text).lower().replace("’", "'")
+    return " ".join(re.findall(r"[a-z0-9а-яё]+", text))
+
+
+def date_fits(gold_start: str, gold_end: str | None, start: str | None, end: str | None) -> bool:
+    """``start``/``end`` give the gold date at the gold's precision (both ends of a range)."""
+    if not start or start[: len(gold_start)] != gold_start:
+        return False
+    if gold_end and gold_end != gold_start:
+        return (end or start)[: len(gold_end)] == gold_end
+    return True
+
+
+def event_date_status(events: Iterable[dict[str, Any]], analysis: Any) -> dict[str, str]:
+    """For each dated gold event of ``analysis``'s document (``id``, ``quote``, ``date_start``, ``date_end``):
+    ``explicit`` when a time expression of its quote's sentence has the gold date, ``narrative`` when the
+    sentence's narrative time has it, ``missed`` otherwise, ``no_sentence`` when no sentence holds the quote."""
+    normed = [_quote_norm(s.text) for s in analysis.sentences]
+    out: dict[str, str] = {}
+    for e in events:
+        if not e.get("date_start"):
+            continue
+        quote = _quote_norm(e["quote"])
+        where = [i for i, s in enumerate(normed) if quote in s]
+        if not where:
+            out[e["id"]] = "no_sentence"
+            continue
+        i = where[0]
+        own = [t for t in analysis.timexes if t.sentence == analysis.sentences[i].index]
+        nt = analysis.narrative[i]
+        if any(date_fits(e["date_start"], e["date_end"], t.date_start, t.date_end) for t in own):
+            out[e["id"]] = "explicit"
+        elif date_fits(e["date_start"], e["date_end"], nt.date_start, nt.date_end):
+            out[e["id"]] = "narrative"
+        else:
+            out[e["id"]] = "missed"
+    return out

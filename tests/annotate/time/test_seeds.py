@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from dyadscope.evaluate.timex import event_date_status
 from dyadscope.ingest import Source, load
 from dyadscope.options import Options
 from dyadscope.pipeline import analyse
@@ -30,20 +29,6 @@ EXPLICIT_FLOOR = 38
 TOTAL_FLOOR = 68
 
 
-def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text).lower().replace("’", "'")
-    return " ".join(re.findall(r"[a-z0-9а-яё]+", text))
-
-
-def _date_ok(gold_start: str, gold_end: str | None, start: str | None, end: str | None) -> bool:
-    if not start or start[: len(gold_start)] != gold_start:
-        return False
-    if gold_end and gold_end != gold_start:
-        return (end or start)[: len(gold_end)] == gold_end
-    return True
-
-
 def _status(shared: Path) -> dict[str, str]:
     lines = (GOLD / "seed_events.jsonl").read_text(encoding="utf-8").splitlines()
     events = [json.loads(line) for line in lines if line.strip()]
@@ -52,24 +37,7 @@ def _status(shared: Path) -> dict[str, str]:
         doc = load(Source(SEEDS / name, name), Options())
         doc = dataclasses.replace(doc, published=PUBLISHED[name[:3]])
         analysis = analyse(doc, Options(), ("segment", "time"))
-        normed = [_norm(s.text) for s in analysis.sentences]
-        for e in events:
-            if e["doc"] != name or not e["date_start"]:
-                continue
-            quote = _norm(e["quote"])
-            where = [i for i, s in enumerate(normed) if quote in s]
-            if not where:
-                out[e["id"]] = "no_sentence"
-                continue
-            i = where[0]
-            own = [t for t in analysis.timexes if t.sentence == analysis.sentences[i].index]
-            nt = analysis.narrative[i]
-            if any(_date_ok(e["date_start"], e["date_end"], t.date_start, t.date_end) for t in own):
-                out[e["id"]] = "explicit"
-            elif _date_ok(e["date_start"], e["date_end"], nt.date_start, nt.date_end):
-                out[e["id"]] = "narrative"
-            else:
-                out[e["id"]] = "missed"
+        out.update(event_date_status([e for e in events if e["doc"] == name], analysis))
     return out
 
 

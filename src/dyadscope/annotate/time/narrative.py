@@ -104,8 +104,12 @@ class _Topics:
         return len(shared) >= self.min_shared
 
 
+_REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
 def _dated(t: Timex) -> bool:
-    return t.kind not in ("duration", "set") and (t.date_start is not None or t.date_end is not None)
+    return t.kind not in ("duration", "set") and t.value not in _REFERENCES and \
+        (t.date_start is not None or t.date_end is not None)
 
 
 def _strong(t: Timex, sentence: Sentence, text: str, governing: re.Pattern[str]) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .absolute import date_handler
 from .base import (
@@ -29,6 +30,7 @@ from .base import (
     number,
 )
 from .calendar import Point, add_months, shift, valid_day, week_value
+from .grammar import context_words
 from .words import Unit, lookup
 
 
@@ -305,6 +307,15 @@ def duration_handler(f: Fields, ctx: Context) -> Resolved | None:
     return Resolved(duration_value(n, unit.code), type="DURATION", kind="duration", mod=mod)
 
 
+def _cut(point: Point, precision: str) -> str:
+    """``point`` written at ``precision`` (day, month or year)."""
+    if precision == "day" and point.day is not None:
+        return point.iso()
+    if precision in ("day", "month") and point.month is not None:
+        return f"{point.year:04d}-{point.month:02d}"
+    return f"{point.year:04d}"
+
+
 @handler("duration_of")
 def duration_of_handler(f: Fields, ctx: Context) -> Resolved | None:
     """"the year ended March 31": the length of the named unit (TimeML writes it P1Y)."""
@@ -337,4 +348,18 @@ def set_handler(f: Fields, ctx: Context) -> Resolved | None:
 @handler("ref")
 def ref_handler(f: Fields, ctx: Context) -> Resolved | None:
     value = lookup(ctx.words.references, ctx.lang, f.get("ref"))
-    return Resolved(value, kind="relative") if value else None
+    if not value:
+        return None
+    pub = ctx.publication
+    if pub is not None and _norm(f.get("ref") or "") in _recent_words(ctx.lang):
+        # "recently", "a recent statement": the publication's month (the value stays PAST_REF)
+        when = _cut(pub, "month")
+        return Resolved(value, kind="relative", anchor=_anchor_label("publication", pub),
+                        span=(when, when, "month" if pub.month is not None else "year"))
+    return Resolved(value, kind="relative")
+
+
+@lru_cache(maxsize=8)
+def _recent_words(lang: str) -> frozenset[str]:
+    table = context_words()["recent_references"]
+    return frozenset(_norm(str(w)) for w in list(table.get(lang, [])) + list(table.get("en", [])))
