@@ -103,7 +103,11 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
         for m in rx.finditer(stext):
             if neg and neg.search(stext[max(0, m.start() - 25):m.start()]):
                 continue
-            when = date_near(tx, s.start + m.end(), s, following=True, strict=True)
+            named = _signed_document(documents, m.start(), m.end()) if obj_rule == "document" else None
+            # the date of a signing follows the document's name when the name follows the verb ("signed the
+            # Treaty on Friendship and Security in 1995": the "and" of a name joins no clauses)
+            after = s.start + (named[1] if named is not None and named[0] >= m.end() else m.end())
+            when = date_near(tx, after, s, following=True, strict=True)
             basis, tolerance = basis_of(when) if when else ("carried", 1.0)
             if when is None:
                 when = carried
@@ -111,7 +115,6 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
                 continue
             passive = re.match(r"(?:was|were|been|is)\b", m.group(0), re.IGNORECASE)
             if obj_rule == "document":  # a signing is once-only when the document is named by its subject
-                named = _signed_document(documents, m.start(), m.end())
                 if named is None:
                     continue
                 actors, obj = [], [named[2]]
@@ -159,10 +162,15 @@ def _documents(s: Sentence, tx: Sequence[Timex], ms: Sequence[Mention], lex: Lex
     for m in lex.document.finditer(text):
         tokens = list(re.finditer(r"[A-Za-z]\w*", m.group("name")))
         end, words = tokens[1].end(), list[str]()
-        for t in tokens[2:]:
+        for k, t in enumerate(tokens[2:], start=2):
             at = m.start("name") + t.start()
+            if t.group(0) == "and" and k + 1 < len(tokens) and tokens[k + 1].group(0)[0].isupper():
+                continue  # "the Treaty on Friendship and Alliance": a name in capitals goes on after "and"
             if t.group(0).lower() in lex.document_stop or any(a <= at < b for a, b in times):
                 break
+            nxt = m.start("name") + tokens[k + 1].start() if k + 1 < len(tokens) else -1
+            if t.group(0).lower() == "of" and any(a <= nxt < b for a, b in times):
+                break  # "the Treaty on … Alliance of 11 November 2013": the date is no name
             end, words = t.end(), [*words, t.group(0).lower()]
         key = _document_key(tokens[0].group(0).lower(), words, lex)
         if key:

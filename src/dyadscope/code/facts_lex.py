@@ -31,6 +31,8 @@ class Lex:
     quantity: re.Pattern[str]
     votes: re.Pattern[str]
     rate: re.Pattern[str]
+    rate_before: re.Pattern[str]
+    rate_anchors: dict[str, str]
     implicit_persons: re.Pattern[str]
     anchors: tuple[tuple[str, re.Pattern[str]], ...]
     number_of: re.Pattern[str]
@@ -101,7 +103,8 @@ def lexicon() -> Lex:
                                bool(e.get("once")), str(e.get("object", "clause"))))
     return Lex(
         quantity=re.compile(quantity, re.IGNORECASE), votes=re.compile(q["votes"], re.IGNORECASE),
-        rate=re.compile(q["rate"], re.IGNORECASE), implicit_persons=re.compile(q["implicit_persons"], re.IGNORECASE),
+        rate=re.compile(q["rate"], re.IGNORECASE), rate_before=re.compile(q["rate_before"], re.IGNORECASE),
+        implicit_persons=re.compile(q["implicit_persons"], re.IGNORECASE),
         anchors=anchors,
         number_of=re.compile(q["number_of"].replace("{units}", wp(units, boundary=False)), re.IGNORECASE),
         qualifiers=qualifiers, scales={k.lower(): float(v) for k, v in q["scales"].items()},
@@ -113,8 +116,9 @@ def lexicon() -> Lex:
         document_before=re.compile(h["document_before"], re.IGNORECASE),
         document_stop=frozenset(map(str, h["document_stop"])), document_generic=frozenset(map(str, h["document_generic"])),
         document_kinds={str(w).split()[0].lower(): str(k) for k, ws in h["document_kinds"].items() for w in ws},
-        document_dated_by=re.compile(rf"^\s*(?:{wp(h['document_dated_by'], boundary=False)})\s*$", re.IGNORECASE),
+        document_dated_by=re.compile(rf"^\s*(?:{wp(h['document_dated_by'], boundary=False)}|\()\s*$", re.IGNORECASE),
         side_clause=re.compile(load_yaml("facts/subjects.yaml")["side_clause"], re.IGNORECASE),
+        rate_anchors={str(k): str(v) for k, v in load_yaml("facts/subjects.yaml").get("rate_anchors", {}).items()},
         hyphen_units=_low(q["hyphen_units"]), part_of=re.compile(q["part_of"], re.IGNORECASE),
         equal_share=re.compile(q["equal_share"], re.IGNORECASE),
         share_parties=re.compile(q["share_parties"], re.IGNORECASE),

@@ -126,10 +126,14 @@ def quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequ
         actors = key_actors(ms, s, s.start + m.start(), lex)
         if not directed:
             actors = sorted(actors)
-        rate = bool(lex.rate.match(stext[m.end():]))
+        # 'an annual rent of $7 million' is a rate too; for flows such as trade the sentence's year still counts
+        rate = bool(lex.rate.match(stext[m.end():])
+                    or (anchored and lex.rate_before.search(stext[max(0, m.start() - 60):m.start()])))
         when = None if rate else date_near(tx, s.start + m.start(), s)
         date_basis = basis_of(when)[0] if when else "none"
         anchor = anchor_of(stext, about, lex, previous_text) if anchored else None
+        if anchored and anchor is None and rate:
+            anchor = lex.rate_anchors.get(sid)
         if anchor and when is None and not rate and narrative is not None:
             when, date_basis = narrative, "carried"
         subject = f"{sid}@{anchor}" if anchor else f"{'-'.join(actors[:3]) or 'any'}:{sid}"

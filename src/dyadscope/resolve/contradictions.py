@@ -19,11 +19,12 @@ their values cannot both be true:
 - **votes**: different counts for the same vote.
 
 Facts are about "the same thing" when their subject keys agree — except that a signed document
-(``signed_document:<kind>_<words>``) is the same document when its kind and its head word (the last word of
-its name) agree and the words of one name are among the other's: "the Treaty on the State Border"
-(``treaty_state_border``) and "the 2011 border treaty" (``treaty_border``) are one treaty; "the Declaration
-on Mutual Security" and "the Declaration on Allied Interaction" are two, and so are agreements on
-"military-technical cooperation" and on "humanitarian cooperation".
+(``signed_document:<kind>_<words>``) is the same document when its kind agrees and the words of one name are
+among the other's (a one-word name being the other's head word): "the Treaty on the State Border"
+(``treaty_state_border``) and "the 2011 border treaty" (``treaty_border``) are one treaty, and so are "the
+Treaty on Eternal Friendship" and "the Treaty on Eternal Friendship and Alliance"; "the Declaration on Mutual
+Security" and "the Declaration on Allied Interaction" are two, and so are agreements on "military-technical
+cooperation" and on "humanitarian cooperation".
 
 With the events of the stories at hand, two more kinds: ``story_date`` — an event dated in a year its
 story's agreed date (the better-supported one, from more sources) does not allow; and ``fact_vs_story`` —
@@ -103,22 +104,27 @@ def _contradiction(kind: str, subject: str, a: Fact | Event, a_value: str, b: Fa
 
 def same_thing(subject: str) -> str:
     """The key under which facts are grouped for comparison: the subject key, a signed document by its kind
-    and head word (``"signed_document:treaty_state_border"`` → ``"signed_document:treaty~border"``)."""
+    (``"signed_document:treaty_state_border"`` → ``"signed_document:treaty~"``); :func:`_named_alike` then
+    tells the documents of one kind apart by their names."""
     head, _, tail = subject.partition(":")
     if head == "signed_document" and "_" in tail:
-        words = tail.split("_")
-        return f"{head}:{words[0]}~{words[-1]}"
+        return f"{head}:{tail.split('_')[0]}~"
     return subject
 
 
 def _named_alike(a: str, b: str) -> bool:
     """Do two subject keys of one group name the same thing? For documents, the content words of one name
-    must all be in the other's ("border" and "state_border"; not "humanitarian_cooperation" and
-    "military_technical_cooperation")."""
+    must all be in the other's, and a one-word name must be the other's head (its last word): "border" and
+    "delimitation_state_border", "eternal_friendship" and "eternal_friendship_alliance" are one document;
+    "humanitarian_cooperation" and "military_technical_cooperation" are two, and so are "state" and
+    "state_border"."""
     if a == b or not a.startswith("signed_document:"):
         return True
-    wa, wb = set(a.partition(":")[2].split("_")[1:]), set(b.partition(":")[2].split("_")[1:])
-    return wa <= wb or wb <= wa
+    na, nb = a.partition(":")[2].split("_")[1:], b.partition(":")[2].split("_")[1:]
+    short, long_ = sorted((na, nb), key=len)
+    if not short or not set(short) <= set(long_):
+        return False
+    return len(short) > 1 or short[0] == long_[-1]
 
 
 def _fact_pairs(facts: Sequence[Fact]) -> list[Contradiction]:
