@@ -29,7 +29,7 @@ from .base import (
     handler,
     number,
 )
-from .calendar import Point, add_months, shift, valid_day, week_value
+from .calendar import Point, add_months, interval, shift, valid_day, week_value
 from .grammar import context_words
 from .words import Unit, lookup
 
@@ -284,7 +284,15 @@ def offset_handler(f: Fields, ctx: Context) -> Resolved | None:
     moved = _at_unit(_shift_by(pub, unit, direction.step * n), unit.name)
     if moved is None:
         return Resolved("PAST_REF" if direction.step < 0 else "FUTURE_REF", kind="relative", mod=mod)
-    return Resolved(moved, kind="relative", anchor=_anchor_label("publication", pub), mod=mod)
+    span = None
+    if mod == "MORE_THAN" and n.is_integer():
+        # "more than 30 years ago": before 1994 (TIMEX3 value 1994, mod BEFORE), dated to the nearest such
+        # unit, 31 years ago
+        mod = "BEFORE" if direction.step < 0 else "AFTER"
+        beyond = _at_unit(_shift_by(pub, unit, direction.step * (n + 1)), unit.name)
+        words = ctx.words
+        span = interval(beyond, None, words.season_months, words.year_months) if beyond else None
+    return Resolved(moved, kind="relative", anchor=_anchor_label("publication", pub), mod=mod, span=span)
 
 
 @handler("duration")
