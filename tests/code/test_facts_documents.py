@@ -124,3 +124,29 @@ def test_claims_told_differently_in_three_documents_meet_and_their_disagreements
         ("treaty", "encyclopedia.txt", "news.txt"), ("treaty", "analysis.txt", "news.txt"),
         ("declaration", "analysis.txt", "encyclopedia.txt"),
     }
+
+
+BACK = [
+    # (comment, passage, [(subject, date)])
+    ("'the declaration' is the declaration named in the sentence before",
+     "The two leaders agreed on the Declaration on Allied Cooperation. The declaration was signed on 22 February 2022.",
+     [("signed_document:declaration_allied_cooperation", "2022-02-22")]),
+    ("'the agreement' is the agreement named before it",
+     "The Agreement on the Lease of the Radar Station was drafted in 2001. The agreement was signed in January 2002.",
+     [("signed_document:treaty_lease_radar_station", "2002-01")]),
+    ("a type word with a name of its own is no back reference",
+     "The Declaration on Allied Cooperation was praised. The declaration on the Caspian shelf was signed in 2003.",
+     [("signed_document:declaration_caspian_shelf", "2003")]),
+    ("nothing named before: no document", "The declaration was signed on 22 February 2022.", []),
+    ("a declaration named too long before is not the one meant",
+     ("The Declaration on Allied Cooperation was praised. Trade rose. Trade fell. Trade rose. Trade fell. "
+      "Trade rose. Later the declaration was signed in 2023."), []),
+    ("another type word does not refer back",
+     "The Declaration on Allied Cooperation was praised. The treaty was signed in 2023.", []),
+]
+
+
+@pytest.mark.parametrize("comment,text,expected", BACK, ids=[b[0] for b in BACK])
+def test_a_document_referred_back_to_by_its_type_word_is_the_one_named_before(
+        comment: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert documents(text) == expected

@@ -65,11 +65,16 @@ __all__ = ["RULESET", "facts_stage", "find_facts", "person_key"]
 
 
 def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequence[Mention],
-                carried: Timex | None, full_names: dict[str, str], lex: Lex) -> list[Fact]:
+                carried: Timex | None, full_names: dict[str, str], lex: Lex,
+                recent: dict[str, tuple[str, int]] | None = None) -> list[Fact]:
+    """The happenings of one sentence. ``recent`` (type word → key and sentence index of the document last
+    named with it) lets "the declaration was signed on …" name the declaration of the sentences before."""
     out = []
     stext = s.text
     taken: list[tuple[int, int]] = []
     documents = _documents(s, tx, ms, lex)
+    if recent is not None:
+        documents = _back_references(s, documents, recent, lex)
     signed: set[str] = set()
     for hid, key, role, tol, patterns in lex.persons:
         for rx in patterns:
@@ -141,6 +146,30 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
             taken.append((m.start(), m.end()))
             break
     return out + _dated_documents(s, doc, doc_id, tx, documents, signed, lex)
+
+
+def _type_word(name: str, lex: Lex) -> str:
+    """The word of a document's name that says its type ("Treaty on …" → "treaty", "border treaty" →
+    "treaty")."""
+    words = re.findall(r"[A-Za-z]\w*", name.lower())
+    return next((w for w in (words[:1] + words[-1:]) if w in lex.document_kinds), words[0] if words else "")
+
+
+def _back_references(s: Sentence, documents: list[tuple[int, int, str]], recent: dict[str, tuple[str, int]],
+                     lex: Lex) -> list[tuple[int, int, str]]:
+    """The documents of a sentence, with "the declaration" / "this treaty" taken as the one last named with
+    that type word within the five sentences before (or earlier in this one); then ``recent`` learns the
+    documents this sentence names."""
+    out = list(documents)
+    for m in lex.document_back.finditer(s.text):
+        if any(a <= m.start("kind") < b for a, b, _ in documents):
+            continue
+        seen = recent.get(m.group("kind").lower())
+        if seen is not None and 0 <= s.index - seen[1] <= 5:
+            out.append((m.start("kind"), m.end("kind"), seen[0]))
+    for a, b, key in documents:
+        recent[_type_word(s.text[a:b], lex)] = (key, s.index)
+    return sorted(out)
 
 
 def _document_key(kind: str, words: Sequence[str], lex: Lex) -> str | None:
@@ -260,6 +289,7 @@ def find_facts(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence], 
     last_time: Timex | None = None
     last_paragraph = -1
     previous: Sentence | None = None
+    recent: dict[str, tuple[str, int]] = {}  # the document last named with a type word ("declaration")
     for s in sentences:
         if s.paragraph != last_paragraph:
             last_time, last_paragraph = None, s.paragraph
@@ -269,7 +299,7 @@ def find_facts(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence], 
         before = previous.text if previous is not None and previous.paragraph == s.paragraph else ""
         previous = s
         found = (quantities(s, doc, doc_id, tx, ms, lex, before, last_time) + durations(s, doc, doc_id, tx, ms, lex)
-                 + _happenings(s, doc, doc_id, tx, ms, carried, full_names, lex))
+                 + _happenings(s, doc, doc_id, tx, ms, carried, full_names, lex, recent))
         used = {f.date for f in found if f.kind in ("happening", "dated_event")}
         for t in tx:  # "in 1992", and — resolved by the time stage — "on November 4", "on Tuesday", "months ago"
             if t.kind in DATE_KINDS and t.date_start and t.date_start not in used and t.type == "DATE" \

@@ -49,6 +49,7 @@ class Lex:
     titles: re.Pattern[str]
     document: re.Pattern[str]
     document_before: re.Pattern[str]
+    document_back: re.Pattern[str]
     document_stop: frozenset[str]
     document_generic: frozenset[str]
     document_kinds: dict[str, str]
@@ -114,6 +115,7 @@ def lexicon() -> Lex:
         carry=re.compile(h["carry"], re.IGNORECASE), titles=re.compile(wp(h["titles"]) + r"\s*", re.IGNORECASE),
         document=re.compile(h["document"], re.IGNORECASE),
         document_before=re.compile(h["document_before"], re.IGNORECASE),
+        document_back=re.compile(h["document_back"], re.IGNORECASE),
         document_stop=frozenset(map(str, h["document_stop"])), document_generic=frozenset(map(str, h["document_generic"])),
         document_kinds={str(w).split()[0].lower(): str(k) for k, ws in h["document_kinds"].items() for w in ws},
         document_dated_by=re.compile(rf"^\s*(?:{wp(h['document_dated_by'], boundary=False)}|\()\s*$", re.IGNORECASE),
