@@ -164,6 +164,12 @@ def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequenc
         seen.sort(key=lambda a: -first[a.code])
         return tuple(as_anaphor(a) for a in seen)
     here = [a for a in before if _fits(a, rule) and a.end <= start]
+    if rule.object and not rule.plural:
+        # "Putin apologised to him": an object pronoun is never the subject of its own clause (that would be
+        # "himself"); the subject is the clause's first actor outside a prepositional phrase
+        subject = next((a for a in before if chunks.clause[a.start] == chunks.clause[start]
+                        and in_prepositional_phrase(chunks, a) is None), None)
+        here = [a for a in here if a is not subject]
     if here and rule.object:              # "asking him": the nearest actor before, whatever its position
         if rule.plural:
             return tuple(as_anaphor(a) for a in coordinated(chunks, before, here[-1]))

@@ -80,6 +80,9 @@ def partner(code: str, sentences: Sequence[Sentence], index: int, args_of: Calla
         for a in reversed(earlier):
             if a.code == other and a.kind not in PASSIVE_KINDS:
                 return _implied(a)
+        for a in reversed(earlier):
+            if a.kind == "place" and a.located == other:     # "… withdraw from Karabakh. The last units left"
+                return _implied(Arg(code=other, text=a.text, start=a.start, end=a.end, kind="state"))
         j -= 1
     return None
 
