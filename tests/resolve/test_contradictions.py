@@ -183,3 +183,37 @@ def test_the_same_document_dated_on_two_days_of_one_month_disagrees_and_on_its_m
     key = "signed_document:declaration_mutual_security"
     assert not compatible(fact("x", key, "2022-02-22"), fact("y", key, "2022-02-24"))[0]
     assert compatible(fact("x", key, "2022-02-22"), fact("y", key, "2022-02"))[0]
+
+
+# Three short reports of our own: two date the visit and the treaty signed on it to July 1997, one to 1996.
+VISIT = {
+    "a.txt": ("Visit report\n\nBy Ann Lee | 3 May 2001\n\nPresident Aliyev of Azerbaijan visited Moscow in July 1997 "
+              "and signed the Treaty on Friendship, Cooperation and Mutual Security with Russia.\n\nTrade grew.\n"),
+    "b.txt": ("Caucasus notes\n\nBy Tom Ray | 9 June 2003\n\nAzerbaijan and Russia signed the Treaty on Friendship, "
+              "Cooperation and Mutual Security in July 1997, when Aliyev visited Moscow.\n\nLittle changed.\n"),
+    "c.txt": ("A history\n\nBy Li Wu | 1 March 2010\n\nAliyev visited Moscow in 1996 and signed the Treaty on "
+              "Friendship, Cooperation and Mutual Security with Russia.\n\nRelations warmed.\n"),
+}
+
+
+def test_a_document_against_the_better_supported_story_is_flagged_end_to_end(tmp_path: Path) -> None:
+    from dyadscope.batch import BatchSummary
+    from dyadscope.code.extract import analyses
+    from dyadscope.options import make_options
+    from dyadscope.pipeline import DEFAULT_STAGES
+    from dyadscope.resolve.stories import resolve
+
+    for name, text in VISIT.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = list(analyses([tmp_path], make_options(None), BatchSummary(), stages=DEFAULT_STAGES))
+    facts = [f for a in done for f in a.facts]
+    events = [e for a in done for e in a.events]
+    found = find_contradictions(facts, resolve(events).stories, events=events)
+    odd = {(c.kind, Path(c.a_doc).name, c.a_value) for c in found if Path(c.a_doc).name == "c.txt"}
+    pairs = {(c.kind, *sorted([Path(c.a_doc).name, Path(c.b_doc).name])) for c in found if c.kind == "fact"}
+    # the treaty's two datings, between documents
+    assert pairs == {("fact", "a.txt", "c.txt"), ("fact", "b.txt", "c.txt")}
+    # the odd document against the story two sources agree on, once per sentence
+    assert {k for k, _, _ in odd} == {"story_date", "fact_vs_story"}
+    assert sum(1 for c in found if c.kind == "story_date") == 1
+    assert all(c.b_value.startswith("1997") for c in found if c.kind != "fact")

@@ -113,6 +113,11 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
             # Treaty on Friendship and Security in 1995": the "and" of a name joins no clauses)
             after = s.start + (named[1] if named is not None and named[0] >= m.end() else m.end())
             when = date_near(tx, after, s, following=True, strict=True)
+            if when is None and lex.shared_predicate.search(stext[max(0, m.start() - 30):m.start()]):
+                # "visited Moscow in July 1997 and signed the treaty": the date of the first of two joined
+                # predicates of one subject dates the second
+                when = next((t for t in reversed(tx) if t.date_start and t.kind in DATE_KINDS
+                             and t.end <= s.start + m.start()), None)
             basis, tolerance = basis_of(when) if when else ("carried", 1.0)
             if when is None:
                 when = carried

@@ -50,6 +50,7 @@ class Lex:
     document: re.Pattern[str]
     document_before: re.Pattern[str]
     document_back: re.Pattern[str]
+    shared_predicate: re.Pattern[str]
     document_stop: frozenset[str]
     document_generic: frozenset[str]
     document_kinds: dict[str, str]
@@ -116,6 +117,7 @@ def lexicon() -> Lex:
         document=re.compile(h["document"], re.IGNORECASE),
         document_before=re.compile(h["document_before"], re.IGNORECASE),
         document_back=re.compile(h["document_back"], re.IGNORECASE),
+        shared_predicate=re.compile(h["shared_predicate"], re.IGNORECASE),
         document_stop=frozenset(map(str, h["document_stop"])), document_generic=frozenset(map(str, h["document_generic"])),
         document_kinds={str(w).split()[0].lower(): str(k) for k, ws in h["document_kinds"].items() for w in ws},
         document_dated_by=re.compile(rf"^\s*(?:{wp(h['document_dated_by'], boundary=False)}|\()\s*$", re.IGNORECASE),

@@ -150,6 +150,7 @@ def _fact_pairs(facts: Sequence[Fact]) -> list[Contradiction]:
 def _story_dates(stories: Sequence[Story], events: Sequence[Event]) -> list[Contradiction]:
     by_id = {e.event_id: e for e in events if e.event_id}
     out = []
+    told: set[tuple[str, int, str]] = set()  # one sentence against one agreed date is one disagreement
     for st in stories:
         agreed = _year(st.date_start)
         members = [by_id[i] for i in st.event_ids if i in by_id]
@@ -160,8 +161,10 @@ def _story_dates(stories: Sequence[Story], events: Sequence[Event]) -> list[Cont
             continue
         for e in members:
             year = _year(e.date_start)
-            if year is None or year == agreed or e.doc_id in {b.doc_id for b in backing}:
+            if year is None or year == agreed or e.doc_id in {b.doc_id for b in backing} \
+                    or (e.doc_id, e.start, st.date_start or "") in told:
                 continue
+            told.add((e.doc_id, e.start, st.date_start or ""))
             out.append(_contradiction(
                 "story_date", f"story:{st.story_id}", e, e.date_start or "", backing[0], st.date_start or "",
                 f"{e.doc} dates it {e.date_start}; {len({b.doc_id for b in backing})} of {st.num_sources} "
