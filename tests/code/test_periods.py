@@ -275,6 +275,9 @@ HEADINGS = [
     ("a numbered section", "3.2 Ties after independence (1991–1996)", ("1991", "1996")),
     ("an open start", "Relations since 2016", ("2016", None)),
     ("a span to the present", "2013–present", ("2013", None)),
+    ("a quoted name in the heading", 'The "strategic partnership" (2008–2020)', ("2008", "2020")),
+    ("a heading about an issue", "The water issue (2006–2009)", ("2006", "2009")),
+    ("a heading about the press", "Press freedom disputes (2014–2016)", ("2014", "2016")),
 ]
 
 
@@ -293,6 +296,8 @@ HEADING_NEGATIVE = [
     ("a sentence with a full stop", "Intro.\n\nThe states quarrelled from 1994 to 1999.\n\nVisits multiplied."),
     ("a heading with one year", "Intro.\n\nThe 2008 crisis\n\nVisits multiplied."),
     ("a reference", "Intro.\n\nSmith, J. Steppe politics, pp. 4–19 (2001–2002)\n\nVisits multiplied."),
+    ("a quoted title in a reference", 'Intro.\n\nLee, K. "Steppe politics". Caspian Review (2001–2002)\n\nVisits multiplied.'),
+    ("a university press in a reference", "Intro.\n\nSteppe politics, 1991–2001 (Tashkent University Press)\n\nVisits multiplied."),
     ("a line inside a paragraph", "Intro.\n\nRelations under the president (1999–2005) Visits multiplied."),
     ("a long line", ("Intro.\n\nWhat the two capitals wanted from each other and what they got in the end "
      "(1991–2016)\n\nVisits multiplied.")),
