@@ -90,3 +90,22 @@ def test_every_sentence_gets_exactly_one_narrative_time_in_order() -> None:
     sentences = segment("d", text)
     result = _narrative(text)
     assert [n.sentence for n in result] == [s.index for s in sentences]
+
+
+def test_a_new_passage_that_refers_back_to_a_dated_event_takes_its_time() -> None:
+    text = ("Six rounds of talks ended in a summit in Astana on 12 May 2016. No paper was signed.\n\n"
+            "Many observers blamed the hosts for the stalemate. Reportedly the delegation arrived at the summit "
+            "with a list of new demands.")
+    result = _by_sentence(text)
+    assert result[2] == ("none", None, None)
+    assert result[3] == ("carried", "2016-05-12", "2016-05-12")
+
+
+@pytest.mark.parametrize("second", [
+    "Reportedly the delegation arrived at the conference with a list of new demands.",   # another event
+    "Reportedly the recent summit brought a list of new demands.",                         # a time of its own
+])
+def test_a_reference_to_no_dated_event_or_with_its_own_time_takes_no_earlier_time(second: str) -> None:
+    text = ("Six rounds of talks ended in a summit in Astana on 12 May 2016. No paper was signed.\n\n"
+            "Many observers blamed the hosts for the stalemate. " + second)
+    assert _by_sentence(text, "2016-06-01")[3][1] != "2016-05-12"

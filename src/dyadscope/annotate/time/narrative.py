@@ -15,7 +15,9 @@ For each sentence, in order:
    "That day", "He ..." — see ``continuation_openers`` and ``continuation_pronouns`` in
    ``data/time/context.yaml``) or goes on with its topic; in news layout (``news_layout``: paragraphs of one
    or two sentences) it goes on across paragraph breaks. Headings (a paragraph of one short sentence without
-   closing punctuation) end it.
+   closing punctuation) end it. A sentence with no time carried that refers back to an event named before
+   ("came to the meeting") takes the time of the nearest earlier sentence naming it
+   (:func:`.anchors.event_reference`).
 3. ``none`` — no time. The publication date is not used here: whether a sentence reports recent news is the
    event dater's decision.
 
@@ -34,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...records import PRECISIONS, NarrativeTime, Sentence, Timex
-from .anchors import event_offset, follow, in_passage, year_anchor
+from .anchors import event_offset, event_reference, follow, in_passage, year_anchor
 from .calendar import parse_point
 from .grammar import context_words, phrase_regex
 from .tagger import future_cue, in_relative_clause
@@ -315,6 +317,12 @@ def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, 
                 carry = _Carry(nt, None)
         elif carry is not None and not heading:
             nt = _carried(s, carry.time)
+        elif not heading and not own_timexes and (ref := event_reference(s, text, history, lang)) is not None:
+            # a passage without a time that goes on about an event named before ("came to the meeting")
+            nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=ref[0], date_end=ref[1],
+                               precision=ref[2], basis="carried", timex_start=None, text=text[ref[3]:ref[4]])
+            if not future:
+                carry = _Carry(nt, None)
         else:
             nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=None, date_end=None, precision=None,
                                basis="none")
