@@ -312,6 +312,10 @@ def _owner(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
     return None
 
 
+#: prepositions of where an undergoer went, which is not the party it withdrew from
+_DESTINATIONS = frozenset({"to", "into", "toward", "towards"})
+
+
 def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tuple[Hit, Roles]],
            next_heads: Sequence[int]) -> Roles:
     """Source and target of one trigger (before coordination is expanded)."""
@@ -326,6 +330,11 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
                 if owner is not None:
                     later = _right_targets(chunks, hit, args, owner, entry.target_preps, frozenset(), next_heads)
                     return Roles(owner, later, "passive.owner")
+            if agent is None and subject is not None and entry.undergoer_acts:
+                # "Russian troops were withdrawn from Azerbaijan": troops withdrawn withdraw; the place left is
+                # the target, not where they went ("withdrawn to Armenia")
+                later = _right_targets(chunks, hit, args, subject, None, source_blocked | _DESTINATIONS, next_heads)
+                return Roles(subject, later, "passive.undergoer")
             if agent is None and subject is not None and not entry.no_target:
                 return Roles(None, subject, "passive.no_agent")     # the source may be implied (.implied)
             roles = Roles(agent, None if entry.no_target else subject, "passive")

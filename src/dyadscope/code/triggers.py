@@ -63,6 +63,7 @@ class TriggerEntry:
     implied_nominal: bool = False      # a nominal of this entry may take an implied partner too
     verb_target_preps: bool = False    # a verb's target too must follow one of target_preps
     one_side: bool = False             # of several coordinated targets, the other dyad state only
+    undergoer_acts: bool = False       # a passive with no agent: its subject still acts ("troops were withdrawn")
     not_by: frozenset[str] = frozenset()  # sectors (detail codes' tails: MIL, PKO) that cannot be the source                         # position in the file: earlier wins ties
 
     @property
@@ -307,6 +308,7 @@ def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> Trigger
         implied_nominal=bool(raw.get("implied_nominal", False)),
         verb_target_preps=bool(raw.get("verb_target_preps", False)),
         one_side=bool(raw.get("one_side", False)),
+        undergoer_acts=bool(raw.get("undergoer_acts", False)),
     )
 
 
