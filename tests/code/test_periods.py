@@ -199,6 +199,10 @@ ORDINAL_FORMS = [
      ("Relations can be divided into four phases. The first, from 1991 to 1994, was tense. The second, from "
       "1995 to 2002, was calm. The fourth opened with the border crisis of 2015."),
      [(1, "1991", "1994"), (2, "1995", "2002"), (4, "2015", None)]),
+    ("an ordinal object after a clause that counts another plural noun",
+     ("Relations can be divided into three phases. The first, from 1991 to 1994, was tense. Diplomats in both "
+      "capitals called the second, 1995–2002, a thaw. The third opened with the crisis of 2003."),
+     [(1, "1991", "1994"), (2, "1995", "2002"), (3, "2003", None)]),
 ]
 
 
@@ -240,6 +244,10 @@ PROSE = [
      ("Marco Bellini, by contrast, sees Turkish policy in the region as having had an idealist phase that "
       "lasted until 1998 and a \"pragmatic\" phase after it."),
      [(None, "1998"), ("1998", None)], "cited", "policy"),
+    ("a cited scheme announced with a count, its members told in prose after the colon",
+     ("Lena Varga divides the decade after 2010 into two phases: a phase of engagement until 2015 and a phase "
+      "of estrangement after it."),
+     [("2010", "2015"), ("2015", None)], "cited", "relationship"),
     ("the author's own prose scheme with 'one' for the second noun",
      ("We see in these ties a cold period from 1993 to 2001 and then a warmer one that began in 2002."),
      [("1993", "2001"), ("2002", None)], "stated", "relationship"),

@@ -187,6 +187,8 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
                     if year:
                         m.date_start, m.start_basis = year, "leader"
                 current.members.append(m)
+            if not current.members:  # "X divides the decade after 2010 into two phases: a phase of … and a phase …"
+                _told_after_announcement(current, s, ann.end(), by_sentence.get(s.index, ()), cues)
             continue
         if current and current.members and cues.ongoing.search(stext) and cues.back_ref.search(stext):
             continue  # "this stage is still continuing": the last member stays open
@@ -289,7 +291,7 @@ def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex
     return m if span or opened else None
 
 
-def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues) -> Scheme | None:
+def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues, *, anchored: bool = True) -> Scheme | None:
     """Stages told in prose in one sentence, without an announcement: "… went through an idealist phase that
     lasted until 1998 and a pragmatic one after it". Two or more stages named with an indefinite article,
     joined by "and", "then", "followed by" …; the first is anchored in time."""
@@ -311,12 +313,33 @@ def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues) -> Scheme | None
         anchor(member, text[m.start():end], tx, (), cues)
         member.gist = re.sub(r"[\s,;]*(?:\b(?:and|then|followed\s+by|while|whereas)\b)?[\s,;.]*$", "", text[m.end():end])
         members.append(member)
-    if len(members) < 2 or not (members[0].date_start or members[0].date_end):
+    if len(members) < 2 or (anchored and not (members[0].date_start or members[0].date_end)):
         return None
     head = text[:found[0].start()]
     cited = bool(cues.attribution.search(text)) and not cues.own_voice.search(text)
     scope = "policy" if cues.policy.search(head) and not cues.relationship.search(head) else "relationship"
     return Scheme(s.index, len(members), noun, cited, scope, members=members)
+
+
+def _told_after_announcement(scheme: Scheme, s: Sentence, after: int, tx: Sequence[Timex], cues: Cues) -> None:
+    """Members told in prose after the announcement in its own sentence ("Lee divides the decade after 2010
+    into two phases: a phase of engagement until 2014 and a phase of distance after it"); a first member
+    with no start of its own begins when the announcement says the whole span does ("after 2010")."""
+    rest = dataclasses.replace(s, text=s.text[after:], start=s.start + after)
+    told = _prose_scheme(rest, [t for t in tx if t.start >= rest.start], cues, anchored=False)
+    if told is None:
+        return
+    for m in told.members:
+        m.sentence = s
+    first = told.members[0]
+    if first.date_start is None:
+        head = [t for t in tx if t.date_start and t.kind in TIME_KINDS and t.end <= rest.start]
+        if head and cues.start_link.search(s.text[:head[-1].start - s.start]):
+            first.date_start, first.start_basis = year_of(head[-1]), "implied"
+    if not any(m.date_start or m.date_end for m in told.members):
+        return
+    scheme.members.extend(told.members)
+    scheme.focus = len(scheme.members) - 1
 
 
 def _place(current: Scheme | None, m: Member, raw: int, loose: list[Member], earlier: Scheme | None) -> None:
@@ -353,8 +376,10 @@ def _ellipsis_or_heading(text: str, current: Scheme | None, cues: Cues) -> tuple
     if ell:
         return cues.ordinals.get(ell.group("ord").lower(), 0), current.noun, "ellipsis", 0, len(text)
     for ap in cues.apposition.finditer(text):
-        counted = cues.counted_noun.search(text[:ap.start()])
-        if counted and counted.group("plural").lower() not in cues.nouns:
+        # "Of the two treaties, the first, in 1997, …": a counted noun right before the ordinal owns it
+        counted = [c for c in cues.counted_noun.finditer(text[:ap.start()])
+                   if not text[c.end():ap.start()].strip(" ,")]
+        if counted and counted[-1].group("plural").lower() not in cues.nouns:
             continue  # "Of the two treaties, the first, in 1997, …"
         year = re.search(r"\d{4}", text[ap.end():])
         if year is None:
