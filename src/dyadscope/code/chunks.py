@@ -60,6 +60,7 @@ class Grammar:
     list_kinds: dict[str, str]        # mention kind → the class of kinds that may share a comma list
     adjective_endings: tuple[str, ...]
     between_words: frozenset[str]
+    infinitive_heads: frozenset[str] = frozenset()   # "began to support": the infinitive is an act
 
 
 
@@ -83,6 +84,7 @@ def grammar() -> Grammar:
         list_kinds={str(k): str(cls) for cls, kinds in data["list_kinds"].items() for k in kinds},
         adjective_endings=tuple(str(w) for w in data["adjective_endings"]),
         between_words=words("between_words"),
+        infinitive_heads=frozenset(str(w).lower().split()[-1] for w in data.get("infinitive_heads", [])),
     )
 
 

@@ -476,6 +476,8 @@ def noun_reading(chunks: Chunks, head: int) -> bool:
     if head == 0:
         return True
     prev = chunks.words[head - 1]
+    if "base" in verb_tags(word) and _infinitive_after(chunks.words, head):
+        return False                      # "began to support", "continued to attack": an infinitive
     if prev in _noun_cues() or (not prev[:1].isalpha() and not prev[:1].isdigit()) or \
             prev.endswith(_adjective_endings()):
         return True
@@ -483,6 +485,18 @@ def noun_reading(chunks: Chunks, head: int) -> bool:
     written = chunks.text[chunks.starts[head - 1] - chunks.offset]
     return written.islower() and head >= 2 and (chunks.words[head - 2] in _noun_cues()
                                                  or chunks.words[head - 2] in ("and", "or")) and not verb_tags(prev)
+
+
+def _infinitive_after(words: tuple[str, ...], head: int) -> bool:
+    """Is ``head`` the verb of "to" after a verb whose infinitive is an act ("began to (actively) cooperate")?"""
+    k = head - 1
+    if k >= 1 and words[k].endswith("ly") and words[k - 1] == "to":
+        k -= 1                            # a split infinitive
+    if k < 1 or words[k] != "to":
+        return False
+    from .chunks import grammar
+
+    return words[k - 1] in grammar().infinitive_heads
 
 
 @cache
