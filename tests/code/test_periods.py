@@ -299,6 +299,26 @@ def test_section_headings_that_name_a_span_of_years_are_implicit_stages(comment:
     assert period.rule.endswith(":heading_years")
 
 
+GLUED = [
+    # (comment, paragraph whose line breaks were joined, the heading, expected (start, end))
+    ("years in brackets, then the section's first sentence",
+     "Relations under the second president (1999–2005) In his first year trade doubled.",
+     "Relations under the second president (1999–2005)", ("1999", "2005")),
+    ("years and a colon, then the section's first sentence",
+     "1994–1999: the pipeline years The two capitals argued about routes.", "1994–1999: the pipeline years",
+     ("1994", "1999")),
+]
+
+
+@pytest.mark.parametrize("comment,paragraph,heading,expected", GLUED, ids=[c[0] for c in GLUED])
+def test_a_heading_glued_to_the_first_sentence_of_its_section_is_still_a_stage(comment: str, paragraph: str,
+                                                                              heading: str, expected: tuple) -> None:
+    text = f"Uzbekistan and Turkey\n\nThe two states opened embassies.\n\n{paragraph}\n\nVisits multiplied.\n"
+    (period,) = periods_of(text)
+    assert (period.kind, period.label, period.start, period.end) == ("implicit", heading, *expected)
+    assert period.sentence == paragraph and text[period.offset:period.end_offset] == heading
+
+
 HEADING_NEGATIVE = [
     ("the document's title", "Turkey and Uzbekistan, 1991–2016\n\nThe two states opened embassies."),
     ("a sentence with a full stop", "Intro.\n\nThe states quarrelled from 1994 to 1999.\n\nVisits multiplied."),
@@ -306,7 +326,10 @@ HEADING_NEGATIVE = [
     ("a reference", "Intro.\n\nSmith, J. Steppe politics, pp. 4–19 (2001–2002)\n\nVisits multiplied."),
     ("a quoted title in a reference", 'Intro.\n\nLee, K. "Steppe politics". Caspian Review (2001–2002)\n\nVisits multiplied.'),
     ("a university press in a reference", "Intro.\n\nSteppe politics, 1991–2001 (Tashkent University Press)\n\nVisits multiplied."),
-    ("a line inside a paragraph", "Intro.\n\nRelations under the president (1999–2005) Visits multiplied."),
+    ("years in brackets inside a sentence", "Intro.\n\nRelations under the president (1999–2005) were calm."),
+    ("a heading-like start that is not the first sentence of its paragraph",
+     "Intro.\n\nVisits multiplied. Relations under the president (1999–2005) Visits multiplied."),
+    ("years and a colon inside prose", "Intro.\n\n1999–2005: these years saw Visits multiply and trade fall."),
     ("a long line", ("Intro.\n\nWhat the two capitals wanted from each other and what they got in the end "
      "(1991–2016)\n\nVisits multiplied.")),
 ]

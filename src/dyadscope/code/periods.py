@@ -279,13 +279,17 @@ def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex
     the pipeline years", "Since 2020"): a stage the document's structure implies. A heading is a paragraph of
     one short line without a full stop; the document's first paragraph (its title) is not one."""
     text = s.text.strip()
-    alone = all(0 <= i < len(sentences) and sentences[i].paragraph != s.paragraph for i in (s.index - 1,)) and \
-        (s.index + 1 >= len(sentences) or sentences[s.index + 1].paragraph != s.paragraph)
-    if s.paragraph == 0 or not alone or text.endswith((".", "!", "?", ";", ",")) \
-            or len(text.split()) > cues.heading_words or cues.heading_not.search(text):
+    first = s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
+    alone = first and (s.index + 1 >= len(sentences) or sentences[s.index + 1].paragraph != s.paragraph)
+    glued = cues.glued_heading.match(s.text) if first and s.paragraph > 0 else None
+    if glued and not (alone and not text.endswith((".", "!", "?", ";", ","))):
+        text = glued.group("head").strip()  # a heading glued to the first sentence of its section
+    elif s.paragraph == 0 or not alone or text.endswith((".", "!", "?", ";", ",")):
         return None
-    m = Member(s, s.start, s.end, 0, "period", f"{RULESET}:heading_years", surface=text)
-    anchor(m, s.text, tx, (), cues)
+    if len(text.split()) > cues.heading_words or cues.heading_not.search(text):
+        return None
+    m = Member(s, s.start, s.start + len(text), 0, "period", f"{RULESET}:heading_years", surface=text)
+    anchor(m, text, [t for t in tx if t.start < s.start + len(text)], (), cues)
     span = m.date_start and m.date_end and m.date_start[:4] != m.date_end[:4]
     opened = m.date_start and m.date_end is None and cues.heading_open.search(text)
     return m if span or opened else None

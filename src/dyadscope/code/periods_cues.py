@@ -57,6 +57,7 @@ class Cues:
     heading_words: int
     heading_open: re.Pattern[str]
     heading_not: re.Pattern[str]
+    glued_heading: re.Pattern[str]
     nouns: frozenset[str]
 
 
@@ -132,5 +133,6 @@ def cues() -> Cues:
         heading_words=int(d["heading_words"]),
         heading_open=rx(d["heading_open"]),
         heading_not=rx(d["heading_not"]),
+        glued_heading=rx(d["glued_heading"]),
         nouns=frozenset(str(w).lower() for w in (*d["nouns"], *d["plural_nouns"])),
     )
