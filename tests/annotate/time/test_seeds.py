@@ -24,9 +24,10 @@ from tests.conftest import GOLD, SEEDS
 
 PUBLISHED = {"000": None, "001": "2008", "002": "2011", "003": "2024-01", "004": "2003-03-12"}
 
-#: measured: 39 explicit + 31 narrative of 90 dated gold events (see the module docstring); floors just under
-EXPLICIT_FLOOR = 38
-TOTAL_FLOOR = 68
+#: measured: 42 explicit + 33 narrative of 90 dated gold events (see the module docstring and
+#: ``bench/timex_eval.py --seeds-only``); floors just under
+EXPLICIT_FLOOR = 41
+TOTAL_FLOOR = 74
 
 
 def _status(shared: Path) -> dict[str, str]:
@@ -57,12 +58,14 @@ def test_seed_gold_dates_are_found_in_their_sentences_above_the_floor(status: di
 
 
 @pytest.mark.parametrize("event_id", ["004-E03", "001-E02", "001-E33", "002-E21", "002-E25", "002-E30",
-                                      "003-E18", "000-E09", "000-E10"])
+                                      "003-E18", "000-E09", "000-E10",
+                                      "003-E09", "003-E20", "003-E21"])
 def test_dates_written_in_the_quote_sentence_are_found_there(status: dict[str, Any], event_id: str) -> None:
     assert status[event_id] == "explicit"
 
 
-@pytest.mark.parametrize("event_id", ["004-E01", "004-E06", "004-E07", "003-E02", "001-E27", "002-E03"])
+@pytest.mark.parametrize("event_id", ["004-E01", "004-E06", "004-E07", "003-E02", "001-E27", "002-E03",
+                                      "002-E27", "002-E28"])
 def test_dates_given_by_an_earlier_sentence_come_from_the_narrative_time(status: dict[str, Any],
                                                                         event_id: str) -> None:
     assert status[event_id] in ("explicit", "narrative")

@@ -24,11 +24,12 @@ TBAQ = EXTERNAL / "tempeval3-tbaq-cleaned"
 MEANTIME = EXTERNAL / "meantime-en" / "intra-doc_annotation"
 
 #: value F1 floors, set just under what bench/timex_eval.py measures
-FLOORS = {   # measured: 0.934/0.813, 0.944/0.770, 0.869/0.692, 0.860/0.659
+FLOORS = {   # measured: 0.934/0.813, 0.944/0.770, 0.869/0.692, 0.860/0.694 (deterministic: the same figures
+             # under any PYTHONHASHSEED and on every run)
     "timebank": {"relaxed_f1": 0.93, "value_f1": 0.81},
     "aquaint_tune": {"relaxed_f1": 0.94, "value_f1": 0.765},
     "aquaint_heldout": {"relaxed_f1": 0.865, "value_f1": 0.69},
-    "meantime_heldout": {"relaxed_f1": 0.855, "value_f1": 0.655},
+    "meantime_heldout": {"relaxed_f1": 0.855, "value_f1": 0.69},
 }
 
 
