@@ -80,6 +80,7 @@ class Pattern:
     anchors: frozenset[str] | None     # words of the head: a sentence without one cannot match
     head_kind: str                     # "verb" | "noun"
     stems: tuple[str, ...] = ()        # head stems (V~ / N~): a sentence with no word so starting cannot match
+    lead: int = 0                      # at most how many tokens a match may start before its head
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +220,7 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
     head_kind = ""
     first = True
     stems: tuple[str, ...] = ()
+    lead = 0                              # tokens a match may hold before its head
     for element in _split_elements(pattern):
         m = _ELEMENT_RE.fullmatch(element)
         if not m:
@@ -238,6 +240,8 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
             if first:
                 raise DataFileError(f"{where}: pattern {pattern!r} starts with a gap")
             parts.append(rf"(?:(?!{_GAP_BLOCK} )[^ ]+ ){{0,{int(m.group('gap'))}}}")
+            if not head_kind:
+                lead += int(m.group("gap"))
             continue
         elif m.group("lit") is not None:
             neg, opt, words = m.group("lneg") or "", m.group("lopt") or "", tuple(m.group("lit").split("|"))
@@ -264,6 +268,8 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
             parts.append(rf"(?!{alt} )")
             continue
         body_re = f"{alt} "
+        if not head_kind and not (kind in ("V", "N")):
+            lead += 1000 if stem else max(len(w.split()) for w in words)
         if kind in ("V", "N") and not head_kind:
             head_kind = "verb" if kind == "V" else "noun"
             body_re = f"(?P<h>{body_re})"
@@ -282,7 +288,7 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
                             hint="mark the word that expresses the action with V(...) or N(...)")
     regex = re.compile("(?<= )" + "".join(parts))
     return Pattern(entry=entry, index=index, source=pattern, regex=regex, anchors=anchors, head_kind=head_kind,
-                   stems=stems)
+                   stems=stems, lead=lead)
 
 
 def _entry(raw: dict[str, Any], order: int, defaults: dict[str, Any]) -> TriggerEntry:
@@ -402,21 +408,37 @@ def may_have_triggers(text: str) -> bool:
 def find(chunks: Chunks) -> list[Hit]:
     """Every trigger in the sentence, overlaps resolved: one hit per head, the longest (then earliest) wins."""
     lex = lexicon()
+    words = chunks.words
     candidates: dict[int, Pattern] = {}
-    for w in set(chunks.words):
-        for p in lex.by_anchor.get(w, ()):
-            candidates[id(p)] = p
+    at: dict[int, list[int]] = {}          # pattern → the tokens holding one of its head words
+    by_anchor = lex.by_anchor
+    for i, w in enumerate(words):
+        for p in by_anchor.get(w, ()):
+            key = id(p)
+            if key in at:
+                at[key].append(i)
+            else:
+                at[key] = [i]
+                candidates[key] = p
     for p in lex.always:
         candidates[id(p)] = p
     if lex.stemmed:
-        stemmable = [w for w in chunks.words if w[:1] in lex.stem_initials]
+        stemmable = [w for w in words if w[:1] in lex.stem_initials]
         if stemmable:
             for p in lex.stemmed:
                 if any(w.startswith(p.stems) for w in stemmable):
                     candidates[id(p)] = p
     raw: list[Hit] = []
+    joined, positions = chunks.joined, chunks.positions
     for p in sorted(candidates.values(), key=lambda p: (p.entry.order, p.index)):
-        for m in p.regex.finditer(chunks.joined):
+        heads = at.get(id(p))
+        if heads is None or p.lead >= 1000:
+            matches: Iterable[re.Match[str]] = p.regex.finditer(joined)
+        elif p.lead == 0:                  # a match starts at its head: try only there
+            matches = [m for m in (p.regex.match(joined, positions[i]) for i in heads) if m is not None]
+        else:                              # or a few tokens before its first head word
+            matches = p.regex.finditer(joined, positions[max(0, heads[0] - p.lead)])
+        for m in matches:
             start = chunks.token_at(m.start())
             end = chunks.token_at(m.end() - 2) + 1
             head = chunks.token_at(m.start("h"))
