@@ -91,23 +91,45 @@ def _regexes() -> dict[str, tuple[re.Pattern[str], frozenset[str]]]:
     return out
 
 
+@cache
+def _lists_by_first_word() -> dict[str, tuple[str, ...]]:
+    """First word of a cue → the cue lists holding a cue that starts with it."""
+    out: dict[str, list[str]] = {}
+    for name, (_, firsts) in _regexes().items():
+        for w in firsts:
+            out.setdefault(w, []).append(name)
+    return {w: tuple(names) for w, names in out.items()}
+
+
 def cues(chunks: Chunks) -> Cues:
-    """Every cue of every list in the sentence (computed once per sentence)."""
-    spans = {}
-    present = set(chunks.words)
-    for name, (rx, firsts) in _regexes().items():
-        if firsts.isdisjoint(present):
+    """Every cue of every list in the sentence (computed once per sentence).
+
+    A cue starts at a token holding one of its list's first words, so each list's regex is tried only there,
+    left to right and never inside a cue of the same list already found (what a scan of the sentence finds).
+    """
+    regexes = _regexes()
+    index = _lists_by_first_word()
+    joined, positions = chunks.joined, chunks.positions
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    reached: dict[str, int] = {}
+    for i, w in enumerate(chunks.words):
+        names = index.get(w)
+        if names is None:
             continue
-        found = []
-        for m in rx.finditer(chunks.joined):
-            s = chunks.token_at(m.start())
-            if s in chunks.timex:
+        at = positions[i]
+        for name in names:
+            if reached.get(name, 0) > at:
+                continue
+            m = regexes[name][0].match(joined, at)
+            if m is None:
+                continue
+            reached[name] = m.end()
+            if i in chunks.timex:
                 continue                  # "17 May 2023" is a date, not a modal
             e = chunks.token_at(m.end() - 1) + 1
-            found.append((s, e, m.group()))
-        if found:
-            spans[name] = tuple(found)
-    return Cues(spans)
+            found.setdefault(name, []).append((i, e, m.group()))
+    order = {name: k for k, name in enumerate(regexes)}
+    return Cues({name: tuple(v) for name, v in sorted(found.items(), key=lambda kv: order[kv[0]])})
 
 
 def _clause_start(chunks: Chunks, i: int) -> int:
