@@ -276,6 +276,46 @@ def test_indefinite_stage_words_without_a_timed_sequence_are_no_scheme(comment: 
     assert [p for p in periods_of(text) if p.rule.endswith(":prose")] == []
 
 
+LOOSE = [
+    # (comment, sentence, expected (start, end))
+    ("a period named by its span, to the end of the range", "The period from 1996 to 2004 was one of calm.",
+     ("1996", "2004")),
+    ("a span of years that were a period of something", "The years 1996–2004 were a period of calm.",
+     ("1996", "2004")),
+    ("a span the relationship went through as a phase", "From 1996 to 2004 the two went through a phase of calm.",
+     ("1996", "2004")),
+    ("a period of something that began and lasted", "A period of calm began in 1996 and lasted until 2004.",
+     ("1996", "2004")),
+    ("a named era with its years in brackets", "The Karimov era (1996–2004) brought calm to the relationship.",
+     ("1996", "2004")),
+]
+
+
+@pytest.mark.parametrize("comment,text,expected", LOOSE, ids=[c[0] for c in LOOSE])
+def test_a_stage_outside_any_scheme_named_by_its_years_is_kept(comment: str, text: str, expected: tuple) -> None:
+    assert spans(periods_of(f"Trade was small. {text} Visits were rare.")) == [expected]
+
+
+LOOSE_NEGATIVE = [
+    ("a period of something in one year", "The year 1996 was a period of calm."),
+    ("a span without a period", "From 1996 to 2004 the two traded little."),
+    ("a period of a war", "The years 1992–1994 were a period of the war when fighting raged."),
+    ("a period with no time", "A period of calm began after the election."),
+]
+
+
+@pytest.mark.parametrize("comment,text", LOOSE_NEGATIVE, ids=[c[0] for c in LOOSE_NEGATIVE])
+def test_sentences_that_do_not_name_a_stage_by_its_years_add_none(comment: str, text: str) -> None:
+    assert periods_of(f"Trade was small. {text} Visits were rare.") == []
+
+
+def test_enumerated_members_parted_by_commas_each_take_their_own_years() -> None:
+    text = ("Relations have passed through three phases: rivalry in 1991–1995, calm from 1995 to 2004, and "
+            "alliance since 2004.")
+    periods = periods_of(text)
+    assert [(p.ordinal, p.start, p.end) for p in periods] == [(1, "1991", "1995"), (2, "1995", "2004"), (3, "2004", None)]
+
+
 HEADINGS = [
     # (comment, heading, expected (start, end))
     ("years in brackets after the words", "Relations under the second president (1999–2005)", ("1999", "2005")),

@@ -37,6 +37,7 @@ of the relationship has ``scope="policy"``.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -114,7 +115,15 @@ def _items(text: str, after: int, count: int) -> list[tuple[int, int]]:
             spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(body)))
-    spans = [(body_start + a, body_start + b) for a, b in spans if body[a:b].strip()]
+    split: list[tuple[int, int]] = []
+    for a, b in spans:  # "hostility in 1991–1993, balance from 1993 to 2003": commas part items that each give years
+        cuts = [a] + [a + c.end() for c in re.finditer(r",\s+", body[a:b])] + [b]
+        pieces = [(x, x + len(body[x:y].rstrip(", "))) for x, y in itertools.pairwise(cuts)]
+        if len(pieces) > 1 and all(re.search(r"\b\d{4}\b", body[x:y]) for x, y in pieces):
+            split.extend(pieces)
+        else:
+            split.append((a, b))
+    spans = [(body_start + a, body_start + b) for a, b in split if body[a:b].strip()]
     if len(spans) < 2 or (count and len(spans) > count + 1):
         return []
     return spans
@@ -237,6 +246,8 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
                 implicit.append(heading)
             elif (prose := _prose_scheme(s, by_sentence.get(s.index, ()), cues)) is not None:
                 told.append(prose)
+            elif (stage_ := _loose_stage(s, by_sentence.get(s.index, ()), cues)) is not None:
+                loose.append(stage_)
             continue
         if found.group("det") and found.group("det").lower() not in ("the", "a", "an", "its", "their"):
             continue  # "this first period …" refers back
@@ -293,6 +304,24 @@ def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex
     span = m.date_start and m.date_end and m.date_start[:4] != m.date_end[:4]
     opened = m.date_start and m.date_end is None and cues.heading_open.search(text)
     return m if span or opened else None
+
+
+def _loose_stage(s: Sentence, tx: Sequence[Timex], cues: Cues) -> Member | None:
+    """A stage outside any scheme that one sentence names by its years and calls a period of something ("The
+    years 1993–2003 were a period of balance", "The Moreno era (1993–2003) brought calm"): kept when its years
+    make a span, or give the start of a period that began."""
+    for rx in cues.loose_stages:
+        m = rx.search(s.text)
+        if m is None or cues.generic.search(s.text[max(0, m.start("noun") - 25):m.end("noun") + 12]) \
+                or scope_of(s.text[m.end("noun"):], cues) == "ignore":
+            continue
+        a, b = m.span("span")
+        member = Member(s, s.start, s.end, 0, m.group("noun").lower(), f"{RULESET}:loose_span")
+        anchor(member, s.text[a:b], [t for t in tx if s.start + a <= t.start < s.start + b], (), cues)
+        span = member.date_start and member.date_end and member.date_start[:4] != member.date_end[:4]
+        if span or (member.date_start and member.date_end is None and cues.begin_or_span.search(s.text[a:b])):
+            return member
+    return None
 
 
 def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues, *, anchored: bool = True) -> Scheme | None:

@@ -58,6 +58,7 @@ class Cues:
     heading_open: re.Pattern[str]
     heading_not: re.Pattern[str]
     glued_heading: re.Pattern[str]
+    loose_stages: tuple[re.Pattern[str], ...]
     nouns: frozenset[str]
 
 
@@ -134,5 +135,6 @@ def cues() -> Cues:
         heading_open=rx(d["heading_open"]),
         heading_not=rx(d["heading_not"]),
         glued_heading=rx(d["glued_heading"]),
+        loose_stages=tuple(rx(p) for p in d["loose_stages"]),
         nouns=frozenset(str(w).lower() for w in (*d["nouns"], *d["plural_nouns"])),
     )
