@@ -150,7 +150,33 @@ def _happenings(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Seq
             recurring_found = recurring_found or not once
             taken.append((m.start(), m.end()))
             break
+    out += _also_signed(s, doc, doc_id, tx, documents, signed, out, lex)
     return out + _dated_documents(s, doc, doc_id, tx, documents, signed, lex)
+
+
+def _also_signed(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], documents: Sequence[tuple[int, int, str]],
+                 signed: set[str], found: Sequence[Fact], lex: Lex) -> list[Fact]:
+    """Documents joined by "and" to one whose signing the sentence dates ("signed the Agreement on X in June
+    2004 and the Treaty on Y in November 2005"): each signed too, dated by the time after its own name."""
+    out: list[Fact] = []
+    keys = {f.subject.partition(":")[2]: f for f in found if f.rule.endswith(":signed_document")}
+    last = next((d for d in documents if d[2] in keys), None)
+    for d in documents:
+        if last is None or d[0] <= last[1] or d[2] in signed:
+            continue
+        if not lex.also_signed.match(s.text[last[1]:d[0]]):
+            break
+        when = date_near(tx, s.start + d[1], s, following=True, strict=True)
+        if when is None or when.start < s.start + d[1]:
+            break
+        basis, tolerance = basis_of(when)
+        out.append(make_fact(s, doc, doc_id, d[0], d[1], subject=f"signed_document:{d[2]}",
+                             value=when.date_start or "", unit="date", date=when.date_start,
+                             rule=f"{RULESET}:signed_document", kind="happening", date_basis=basis,
+                             tolerance=tolerance, confidence=0.5))
+        signed.add(d[2])
+        last = d
+    return out
 
 
 def _type_word(name: str, lex: Lex) -> str:

@@ -24,6 +24,7 @@ NAME = r"(?-i:(?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)"
 CLAUSE_BREAK = re.compile(r"[;,:]|\s(?:and|but|while|whereas)\s")
 BETWEEN_PAIR = re.compile(r"\b(?:between|both)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+and\s+", re.IGNORECASE)
 WHEN_CLAUSE = re.compile(r"\s*,\s*(?:when|as|where)\b[^,;:]*$")  # "on Tuesday, when the presidents signed"
+CONTENT_CLAUSE = re.compile(r"\bthat\b", re.IGNORECASE)  # "informed them on January 9 that it would buy 8 bcm in 2009"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Lex:
     rate: re.Pattern[str]
     rate_before: re.Pattern[str]
     rate_anchors: dict[str, str]
+    addressee: re.Pattern[str]
     implicit_persons: re.Pattern[str]
     anchors: tuple[tuple[str, re.Pattern[str]], ...]
     number_of: re.Pattern[str]
@@ -51,6 +53,7 @@ class Lex:
     document_before: re.Pattern[str]
     document_back: re.Pattern[str]
     shared_predicate: re.Pattern[str]
+    also_signed: re.Pattern[str]
     document_stop: frozenset[str]
     document_generic: frozenset[str]
     document_kinds: dict[str, str]
@@ -118,10 +121,12 @@ def lexicon() -> Lex:
         document_before=re.compile(h["document_before"], re.IGNORECASE),
         document_back=re.compile(h["document_back"], re.IGNORECASE),
         shared_predicate=re.compile(h["shared_predicate"], re.IGNORECASE),
+        also_signed=re.compile(h["also_signed"], re.IGNORECASE),
         document_stop=frozenset(map(str, h["document_stop"])), document_generic=frozenset(map(str, h["document_generic"])),
         document_kinds={str(w).split()[0].lower(): str(k) for k, ws in h["document_kinds"].items() for w in ws},
         document_dated_by=re.compile(rf"^\s*(?:{wp(h['document_dated_by'], boundary=False)}|\()\s*$", re.IGNORECASE),
         side_clause=re.compile(load_yaml("facts/subjects.yaml")["side_clause"], re.IGNORECASE),
+        addressee=re.compile(load_yaml("facts/subjects.yaml")["addressee"], re.IGNORECASE),
         rate_anchors={str(k): str(v) for k, v in load_yaml("facts/subjects.yaml").get("rate_anchors", {}).items()},
         hyphen_units=_low(q["hyphen_units"]), part_of=re.compile(q["part_of"], re.IGNORECASE),
         equal_share=re.compile(q["equal_share"], re.IGNORECASE),
@@ -145,11 +150,15 @@ def actors_in(mentions: Sequence[Mention], start: int, end: int) -> list[str]:
 def key_actors(mentions: Sequence[Mention], s: Sentence, pos: int, lex: Lex) -> list[str]:
     """The actors a fact at ``pos`` (document offset) is about: those of the sentence outside its side
     clauses and asides ("…, two days before Russia invaded Ukraine", "(as Georgia did)") that do not hold
-    ``pos``; all of the sentence's when that leaves none."""
+    ``pos``; all of the sentence's when that leaves none. The addressee of a report before the figure ("told
+    the Ambassador that …") is never one."""
     side = [(s.start + m.start(), s.start + m.end()) for m in lex.side_clause.finditer(s.text)
             if not s.start + m.start() <= pos < s.start + m.end()]
-    main = [m for m in mentions if not any(a <= m.start < b for a, b in side)]
-    return actors_in(main, s.start, s.end) or actors_in(mentions, s.start, s.end)
+    heard = [(s.start + m.start("who"), s.start + m.end("who")) for m in lex.addressee.finditer(s.text)
+             if s.start + m.end() <= pos]  # "told the Ambassador that …": the addressee is no party
+    told = [m for m in mentions if not any(a <= m.start < b for a, b in heard)]
+    main = [m for m in told if not any(a <= m.start < b for a, b in side)]
+    return actors_in(main, s.start, s.end) or actors_in(told, s.start, s.end)
 
 
 def subject_of(stext: str, pos: int, unit: str, lex: Lex, *, own: tuple[int, int] = (0, 0),
@@ -203,6 +212,8 @@ def date_near(tx: Sequence[Timex], pos: int, s: Sentence, *, following: bool = F
     after = [t for t in dated if t.start >= pos and (not strict or same_clause(pos, t.start))]
     if strict:
         before = [t for t in before if same_clause(t.end, pos) or t.start - s.start < 12]
+    if before and after and same_clause(pos, after[0].start) and CONTENT_CLAUSE.search(s.text[before[-1].end - s.start:pos - s.start]):
+        before = []  # the date of the report before "that" is not the date of what it reports
     first, second = (after, before[::-1]) if following else (before[::-1], after)
     if first:
         return first[0]
