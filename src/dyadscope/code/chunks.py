@@ -211,6 +211,14 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
             ids.append(current)
             current, initial_sub = open_clause(-1, "main"), False
             continue
+        if w == "," and not initial_sub and relative_from is None and i + 1 < len(words) and \
+                _participle_opener(words, i + 1) and \
+                not any(_verbish(x, g) and (k == 0 or not caps(k)) for k, x in enumerate(words[:i])):
+            # "On 9 May, meeting Aliyev in Sochi, Putin promised …": a participle phrase after an opening
+            # time or place phrase (no verb before it; "May" is a month) is a clause of its own
+            ids.append(current)
+            current, initial_sub = open_clause(-1, "sub"), True
+            continue
         if w in g.relative and i > 0 and words[i - 1] == "," and relative_from is None:
             relative_from = current
             current = open_clause(current, "relative")
@@ -240,6 +248,13 @@ def _list_comma(words: tuple[str, ...], caps: Callable[[int], bool], i: int) -> 
     if i == 0 or i + 2 >= len(words) or not (caps(i - 1) and caps(i + 1)):
         return False
     return words[i + 2] in (",", "and", "or") or (i + 3 < len(words) and words[i + 3] in ("and", "or"))
+
+
+def _participle_opener(words: tuple[str, ...], i: int) -> bool:
+    """Does token ``i`` open a participle phrase ("meeting Aliyev", "speaking in Baku")?"""
+    w = words[i]
+    return w.endswith("ing") and len(w) > 5 and w not in ("during", "including", "regarding", "concerning",
+                                                           "according", "following", "notwithstanding")
 
 
 def _verbish(word: str, g: Grammar) -> bool:

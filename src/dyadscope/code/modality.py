@@ -256,10 +256,22 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     if rep and (rep[0] < head or rep[0] > hit.end):
         return Modality("reported", rep[2], _attributed(chunks, rep, args))
     rv = found.within("report_verbs", 0, start)
+    if rv and _own_main_clause(chunks, rv[0], head):
+        rv = None                         # "Putin admitted that …, and he promised …": his own statement
     if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + 5] or "," in words[rv[1]:rv[1] + 2]
                                  or any(a.start == rv[1] and a.start < start for a in args)):
         return Modality("reported", rv[2], _attributed(chunks, rv, args))   # also "said Moscow had …"
     return Modality("asserted")
+
+
+def _own_main_clause(chunks: Chunks, cue: int, head: int) -> bool:
+    """Is ``head`` in a main clause of its own, opened after the reporting verb at ``cue`` by a coordinator
+    after a comma ("…, and he promised …")?"""
+    clause = chunks.clause[head]
+    if clause == chunks.clause[cue] or chunks.kinds[clause] != "main":
+        return False
+    first = chunks.clause_span(head)[0]
+    return cue < first and first > 0 and chunks.words[first] in grammar().clause_coordinators
 
 
 def _inverted_conditional(chunks: Chunks, head: int) -> bool:

@@ -120,6 +120,26 @@ def _agent(chunks: Chunks, hit: Hit, args: Sequence[Arg], near: int = 6, by_only
     return None
 
 
+def _participle_subject(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
+    """ "Meeting Aliyev in Sochi, Putin promised …": a participle opening the sentence (or following an
+    opening time phrase and its comma) has the subject of the clause after the phrase's comma."""
+    words = chunks.words
+    head = hit.head
+    if "gerund" not in hit.forms or not (head == 0 or words[head - 1] == ","):
+        return None
+    comma = next((k for k in range(head + 1, min(len(words), head + 14)) if words[k] == ","), None)
+    if comma is None or chunks.clause[comma + 1 if comma + 1 < len(words) else comma] == chunks.clause[head]:
+        return None
+    g = grammar()
+    k = comma + 1
+    while k < len(words) and k - comma <= 3 and (words[k] in g.determiners or words[k] in g.group_adverbs):
+        k += 1
+    for a in args:
+        if a.start == k and a.kind not in PASSIVE_KINDS and not a.reflexive:
+            return a
+    return None
+
+
 def _left_subject(chunks: Chunks, hit: Hit, args: Sequence[Arg], before: int | None = None) -> Arg | None:
     """The nearest actor before ``before`` (default: the verb group) in the head's clause, not in a PP."""
     g = grammar()
@@ -341,6 +361,8 @@ def assign(chunks: Chunks, hit: Hit, args: Sequence[Arg], previous: Sequence[tup
         else:
             shared = _coordinated_verb(chunks, hit, previous)
             subject = shared.source if shared else _left_subject(chunks, hit, args)
+            if subject is None and shared is None:
+                subject = _participle_subject(chunks, hit, args)
             obj = None if entry.no_target else _right_targets(
                 chunks, hit, args, subject, None, source_blocked - entry.target_preps, next_heads)
             if obj is None and shared is not None and not entry.no_target:

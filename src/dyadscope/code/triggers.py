@@ -495,6 +495,9 @@ def noun_reading(chunks: Chunks, head: int) -> bool:
         return False
     if head + 1 < len(chunks.words) and chunks.words[head + 1] == "of":
         return True
+    if word.endswith("ing") and (head == 0 or chunks.words[head - 1] == ",") and head + 1 < len(chunks.words) \
+            and chunks.text[chunks.starts[head + 1] - chunks.offset].isupper():
+        return False                      # "Meeting Aliyev in Sochi, Putin …": a participle with its object
     if head == 0:
         return True
     prev = chunks.words[head - 1]
