@@ -156,3 +156,21 @@ BACK = [
 def test_a_document_referred_back_to_by_its_type_word_is_the_one_named_before(
         comment: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert documents(text) == expected
+
+
+PROPOSALS = [
+    # (comment, sentence, subject)
+    ("a rent asked for is a proposal", "In 2011 Astana was asking as much as $400 million a year for the cosmodrome.",
+     "rent_proposed@lease"),
+    ("a rent offered is a proposal", "Moscow offered to pay $90 million a year in rent for the cosmodrome.",
+     "rent_proposed@lease"),
+    ("a rent paid is the rent", "Moscow paid $115 million a year in rent for the cosmodrome.", "rent@lease"),
+]
+
+
+@pytest.mark.parametrize("comment,text,subject", PROPOSALS, ids=[p[0] for p in PROPOSALS])
+def test_a_figure_asked_or_offered_is_compared_only_with_other_proposals(comment: str, text: str,
+                                                                         subject: str) -> None:
+    assert [f.subject for f in facts_of(text) if f.unit == "USD"] == [subject]
+    paid = facts_of("Moscow paid $115 million a year in rent for the cosmodrome.", "other.txt")
+    assert len(find_contradictions([*facts_of(text), *paid])) == 0

@@ -35,6 +35,7 @@ class Lex:
     rate_before: re.Pattern[str]
     rate_anchors: dict[str, str]
     addressee: re.Pattern[str]
+    proposal: re.Pattern[str]
     implicit_persons: re.Pattern[str]
     anchors: tuple[tuple[str, re.Pattern[str]], ...]
     number_of: re.Pattern[str]
@@ -127,6 +128,7 @@ def lexicon() -> Lex:
         document_dated_by=re.compile(rf"^\s*(?:{wp(h['document_dated_by'], boundary=False)}|\()\s*$", re.IGNORECASE),
         side_clause=re.compile(load_yaml("facts/subjects.yaml")["side_clause"], re.IGNORECASE),
         addressee=re.compile(load_yaml("facts/subjects.yaml")["addressee"], re.IGNORECASE),
+        proposal=re.compile(load_yaml("facts/subjects.yaml")["proposal"], re.IGNORECASE),
         rate_anchors={str(k): str(v) for k, v in load_yaml("facts/subjects.yaml").get("rate_anchors", {}).items()},
         hyphen_units=_low(q["hyphen_units"]), part_of=re.compile(q["part_of"], re.IGNORECASE),
         equal_share=re.compile(q["equal_share"], re.IGNORECASE),

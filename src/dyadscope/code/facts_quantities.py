@@ -136,6 +136,8 @@ def quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequ
             anchor = lex.rate_anchors.get(sid)
         if anchor and when is None and not rate and narrative is not None:
             when, date_basis = narrative, "carried"
+        if lex.proposal.search(stext[max(0, m.start() - 60):m.start()]):
+            sid = f"{sid}_proposed"  # "was asking as much as $300 million a year": no figure paid
         subject = f"{sid}@{anchor}" if anchor else f"{'-'.join(actors[:3]) or 'any'}:{sid}"
         out.append(make_fact(s, doc, doc_id, m.start(), m.end(),
                          subject=subject, value=_fmt(value), unit=unit,
