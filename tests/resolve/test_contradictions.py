@@ -167,6 +167,13 @@ DOCUMENTS = [
      "signed_document:treaty_humanitarian_cooperation", False),
     ("a declaration and a treaty of the same name", "signed_document:declaration_border",
      "signed_document:treaty_border", False),
+    ("a name with a qualifier and one without", "signed_document:treaty_border_delimitation",
+     "signed_document:treaty_state_border", True),
+    ("one name's verb and the other's noun", "signed_document:treaty_delimiting_border",
+     "signed_document:treaty_border_delimitation", True),
+    ("a one-word name inside a longer one", "signed_document:treaty_gas", "signed_document:treaty_gas_transit", True),
+    ("names that share only a qualifier", "signed_document:treaty_state_border",
+     "signed_document:treaty_state_sovereignty", False),
 ]
 
 

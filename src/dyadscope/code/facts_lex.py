@@ -56,6 +56,7 @@ class Lex:
     shared_predicate: re.Pattern[str]
     also_signed: re.Pattern[str]
     document_stop: frozenset[str]
+    document_qualifiers: frozenset[str]
     document_generic: frozenset[str]
     document_kinds: dict[str, str]
     document_dated_by: re.Pattern[str]
@@ -123,7 +124,8 @@ def lexicon() -> Lex:
         document_back=re.compile(h["document_back"], re.IGNORECASE),
         shared_predicate=re.compile(h["shared_predicate"], re.IGNORECASE),
         also_signed=re.compile(h["also_signed"], re.IGNORECASE),
-        document_stop=frozenset(map(str, h["document_stop"])), document_generic=frozenset(map(str, h["document_generic"])),
+        document_stop=frozenset(map(str, h["document_stop"])),
+        document_qualifiers=frozenset(str(w).lower() for w in h["document_qualifiers"]), document_generic=frozenset(map(str, h["document_generic"])),
         document_kinds={str(w).split()[0].lower(): str(k) for k, ws in h["document_kinds"].items() for w in ws},
         document_dated_by=re.compile(rf"^\s*(?:{wp(h['document_dated_by'], boundary=False)}|\()\s*$", re.IGNORECASE),
         side_clause=re.compile(load_yaml("facts/subjects.yaml")["side_clause"], re.IGNORECASE),

@@ -37,6 +37,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from ..code.facts_lex import lexicon
 from ..records import Contradiction, Event, Fact, Story
 
 __all__ = ["RULESET", "compatible", "find_contradictions", "same_thing"]
@@ -112,19 +113,26 @@ def same_thing(subject: str) -> str:
     return subject
 
 
+def document_qualifiers() -> frozenset[str]:
+    """Words of a document's name that only qualify it and are left out when names are compared."""
+    return lexicon().document_qualifiers
+
+
 def _named_alike(a: str, b: str) -> bool:
     """Do two subject keys of one group name the same thing? For documents, the content words of one name
-    must all be in the other's, and a one-word name must be the other's head (its last word): "border" and
-    "delimitation_state_border", "eternal_friendship" and "eternal_friendship_alliance" are one document;
-    "humanitarian_cooperation" and "military_technical_cooperation" are two, and so are "state" and
-    "state_border"."""
+    must all be in the other's, compared by their first six letters ("delimiting" and "delimitation") and
+    leaving out words that only qualify ("state" in "the state border", ``document_qualifiers`` in
+    ``data/facts/happenings.yaml``): "border" and "delimitation_state_border", "border_delimitation" and
+    "state_border", "eternal_friendship" and "eternal_friendship_alliance" are one document;
+    "humanitarian_cooperation" and "military_technical_cooperation" are two."""
     if a == b or not a.startswith("signed_document:"):
         return True
-    na, nb = a.partition(":")[2].split("_")[1:], b.partition(":")[2].split("_")[1:]
+    loose = document_qualifiers()
+    na, nb = ([w[:6] for w in key.partition(":")[2].split("_")[1:] if w not in loose] for key in (a, b))
     short, long_ = sorted((na, nb), key=len)
-    if not short or not set(short) <= set(long_):
-        return False
-    return len(short) > 1 or short[0] == long_[-1]
+    if not short:
+        return not long_
+    return set(short) <= set(long_)
 
 
 def _fact_pairs(facts: Sequence[Fact]) -> list[Contradiction]:
