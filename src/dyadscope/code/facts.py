@@ -17,9 +17,13 @@ Three finders run over each sentence; their language data is in ``data/facts/``:
   occur once for their key (a founding, a leader taking office, the signing of a document named by its
   subject) are ``kind="happening"`` and are compared across documents; recurring ones (a visit, a signing
   of an unnamed agreement) are ``kind="dated_event"`` and are only listed. A named document is keyed by its
-  kind and the content words of its name, written after its type ("the Treaty on the State Border") or
-  before it ("the 2010 border treaty"): ``signed_document:treaty_state_border``; a date within or right
-  after its name ("the declaration of 24 February 2022") dates its signing.
+  kind and the content words of its name, written after its type ("the Treaty on the State Border", "the
+  Treaty on Friendship, Cooperation and Security", "a treaty delimiting their border") or before it ("the
+  2010 border treaty", "their border treaty"): ``signed_document:treaty_state_border``; a date within or
+  right after its name ("the declaration of 24 February 2022", "… (February 2022)") dates its signing.
+  "The declaration" / "this treaty" is the document last named with that word within five sentences; a
+  second document joined by "and" to a dated signing is signed too; "visited Moscow in July 1997 and signed
+  the treaty" dates the signing by the visit.
 - **dated mentions**: any other date in a sentence — explicit, or resolved by the time stage to a day or a
   month ("on November 4", "on Tuesday", "three months ago") — as a low-confidence fact (``kind =
   "dated_mention"``) that the report lists but contradictions leave aside.
@@ -32,8 +36,11 @@ them for directed subjects such as investment, and the id of the nearest subject
 for a person, ``"<first_last>:took_office"``. A figure that belongs to one particular thing — the toll of a
 crash, the rent of a lease — is keyed by that thing instead (``"casualties@crash"``, ``subjects.yaml``
 anchors), so sources that name different actors around it still compare; when its sentence gives no time,
-it takes the last time of its paragraph, loosely. A rate ("seven million dollars a year") is not dated by
-the sentence's year: that year is rarely the rate's. A sentence that speaks of "that time" takes the year
+it takes the last time of its paragraph, loosely. A rate ("seven million dollars a year", "an annual rent of
+$7 million") is not dated by the sentence's year: that year is rarely the rate's; a rent that names no lease
+still belongs to one. A figure someone asks for or offers is keyed as a proposal (``rent_proposed@lease``).
+The addressee of a report ("told the Ambassador that …") is no party to a figure, and a figure reported after
+"that" takes the date of its own clause when it has one. A sentence that speaks of "that time" takes the year
 of the sentence before, loosely.
 """
 

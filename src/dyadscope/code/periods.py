@@ -25,11 +25,14 @@ How it works, per document:
    previous member's end; such years say so (``start_basis``/``end_basis`` = ``"implied"``).
 
 A scheme may also be told in prose in one sentence, unannounced: "… an idealist phase that lasted until
-1998 and a pragmatic one after it" (rule ``prose``). Stages outside an announced scheme are kept only when
-they are anchored in time. Section headings that name a span of years ("Relations under the second
-president (1999–2005)", "1994–1999: the pipeline years", "Relations since 2016") are not the author's
-stated scheme but stages the document's structure implies: ``kind="implicit"`` (rule ``heading_years``),
-dropped when they repeat the years of a stated stage. Cue words live in ``data/periods/cues.yaml``. A
+1998 and a pragmatic one after it" (rule ``prose``), or after the colon of its announcement ("… into two
+phases: a phase of engagement until 2015 and a phase of estrangement after it"). Stages outside an announced
+scheme are kept only when they are anchored in time, such as a span of years called a period of something
+("The years 1996–2004 were a period of calm", "The Karimov era (1996–2004)"; rule ``loose_span``). Section
+headings that name a span of years ("Relations under the second president (1999–2005)", "1994–1999: the
+pipeline years", "Relations since 2016") — also when a page whose line breaks were joined glued them to the
+first sentence of their section — are not the author's stated scheme but stages the document's structure
+implies: ``kind="implicit"`` (rule ``heading_years``), dropped when they repeat the years of a stated stage. Cue words live in ``data/periods/cues.yaml``. A
 scheme the author attributes to someone else is ``kind="cited"``; a stage of one state's policy rather than
 of the relationship has ``scope="policy"``.
 """
