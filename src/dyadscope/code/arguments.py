@@ -58,6 +58,8 @@ def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]
             code, kind = place_state(m.entry_id)[0], "attribute"     # "Azerbaijani gas": whose gas
         if not code or i >= j:
             continue
+        if kind == "place" and _governed_by_head(chunks.words, i):
+            kind = "body"                          # "the leaders of Dagestan": the region's authorities
         out.append(Arg(code=code, text=m.text, start=i, end=j, kind=kind, person=m.person,
                        detail=m.detail, located=located))
     out.sort(key=lambda a: (a.start, -a.end))
@@ -71,6 +73,20 @@ def mention_args(chunks: Chunks, mentions: Sequence[Mention]) -> tuple[Arg, ...]
             continue
         merged.append(a)
     return tuple(merged)
+
+
+def _governed_by_head(words: tuple[str, ...], i: int) -> bool:
+    """Is token ``i`` preceded by "<head> of (the)" with a head of ``place_heads`` ("the leaders of …")?"""
+    k = i - 1
+    if k >= 0 and words[k] == "the":
+        k -= 1
+    return k >= 1 and words[k] == "of" and words[k - 1] in place_heads()
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Heads through which a region acts ("the leaders of Dagestan"; data/events/roles.yaml)."""
+    return frozenset(str(w).lower() for w in load_yaml("events/roles.yaml").get("place_heads", []))
 
 
 @lru_cache(maxsize=1)
