@@ -120,7 +120,7 @@ def collapse(s: str) -> str:
 
 _CLOSERS = "\"'”’»)]"
 _NOTE_AFTER_END_RE = re.compile(r"[^\W\d_][.!?…][\"'”’»)\]]*\d{1,3}\Z")
-_SENT_PUNCT_RE = re.compile(r"[.!?…](?<=\w.)[\"'”’»)\]]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}(?:\s|$)")
+_SENT_PUNCT_RE = re.compile(r"[.!?…](?<=\w.)(?:\[[^\W_]{1,8}(?: \d{1,3})?\])*[\"'”’»)\]]*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{0,3}(?:\s|$)")
 _ALPHA_WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:[-'’][^\W\d_]+)*")
 _FIRST_LETTER_RE = re.compile(r"[^\W\d_]")
 _DATE_RE = re.compile(r"\b(?:1[5-9]|20)\d{2}\b")

@@ -162,7 +162,8 @@ def _contents(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
             t = _BULLET_RE.sub("", _plain(nxt.content))
             numbered = bool(d.contents_item.match(t))
             later = t.lower() in heads and any(_plain(x.content).lower() == t.lower() for x in lines[nxt.index + 1:])
-            if len(t.split()) > 14 or ends_sentence(t) or not (numbered or later):
+            closing = t.lower().strip(" :.") in d.closing
+            if len(t.split()) > 14 or ends_sentence(t) or not (numbered or later or closing):
                 break
             items.append(nxt.index)
         if len(items) >= 2:
@@ -274,6 +275,23 @@ def _closing_edits(text: str, lines: list[Line], start: int,
     return edits, notes
 
 
+def _lone_mark_edits(text: str, lines: list[Line], i: int, marks: dict[int, tuple[str, str]]) -> list[Edit]:
+    """An "[edit]" mark on a line of its own: it goes, and the heading above it stands apart."""
+    v = encyclopedia_data().version
+    ln = lines[i]
+    head = i - 1
+    if head < 0 or lines[head].blank or head in marks:
+        end = ln.end + 1 if ln.end < len(text) else ln.end
+        return [Edit(ln.start, end, "", "edit_mark", rule_id("encyclopedia", v, "edit_mark"))]
+    end = ln.end + 1 if ln.end < len(text) else ln.end
+    edits = [Edit(lines[head].end, end, "\n\n" if end > ln.end else "", "edit_mark",
+                  rule_id("encyclopedia", v, "edit_mark"))]
+    if head >= 1 and not lines[head - 1].blank and head - 1 not in marks:
+        edits.append(Edit(lines[head - 1].end, lines[head - 1].end + 1, "\n\n", "whitespace",
+                          rule_id("encyclopedia", v, "heading_apart")))
+    return edits
+
+
 def _heading_edits(text: str, lines: list[Line], marks: dict[int, tuple[str, str]]) -> list[Edit]:
     """A heading marked "[edit]": the mark goes, and blank lines keep it apart from the text around it."""
     v = encyclopedia_data().version
@@ -282,7 +300,10 @@ def _heading_edits(text: str, lines: list[Line], marks: dict[int, tuple[str, str
         if ln.blank or ln.index in marks:
             continue
         m = _EDIT_MARK_RE.search(ln.content)
-        if m is None or m.start() == 0:
+        if m is None:
+            continue
+        if m.start() == 0:          # the mark alone on the line under its heading
+            edits.extend(_lone_mark_edits(text, lines, ln.index, marks))
             continue
         edits.append(Edit(ln.cstart + m.start(), ln.cend, "", "edit_mark", rule_id("encyclopedia", v, "edit_mark")))
         gap = rule_id("encyclopedia", v, "heading_apart")
