@@ -73,6 +73,10 @@ CASES = [
      ("Relations went through two stages. The first stage began in 1992. The stage ended in June 1995, when the "
      "government fell. The second stage began in 1996."),
      [("1992", "1995-06"), ("1996", None)]),
+    ("a stage that began with one dated event and ended with another takes the second's time as its end",
+     ("Relations went through two stages. During the first stage, which began with the gas deal of 1997 and "
+      "ended with the coup in March 2002, trade grew. The second stage began in 2003."),
+     [("1997", "2002-03"), ("2003", None)]),
     ("a sentence about a period named by its year is a stage",
      "The period after 2020 differs from everything before it.", [("2020", None)]),
     ("a stage outside any scheme is kept when it is anchored in time",

@@ -99,8 +99,12 @@ def anchor(member: Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[Tim
         return
     for t in usable:
         before = text[:t.start - base]
-        ends = cues.end_link.search(before) or (cues.end_verb.search(before) and not cues.begin_or_span.search(before))
-        if t.date_start is None or (ends and not cues.start_link.search(before[-12:])):
+        # "began with … of 1999 and ended with … in November 2003": an end verb after the last begin verb
+        end_at = [v.start() for v in cues.end_verb.finditer(before)]
+        begin_at = [v.start() for v in cues.begin_or_span.finditer(before)]
+        closed = bool(end_at) and (not begin_at or end_at[-1] > begin_at[-1])
+        ends = (cues.end_link.search(before) or closed) and (closed or not cues.start_link.search(before[-12:]))
+        if t.date_start is None or ends:
             if member.date_end is None:
                 member.date_end, member.end_basis = year_of(t, end=True), "stated"
         elif member.date_start is None:
