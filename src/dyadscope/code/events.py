@@ -21,7 +21,7 @@ from ..options import Options
 from ..pipeline import Analysis, stage
 from ..records import HAPPENED, Event, Mention, NarrativeTime, Sentence, Timex
 from . import anaphora, dating, implied, modality, roles, triggers
-from .arguments import Arg, in_prepositional_phrase, mention_args
+from .arguments import Arg, coordinated, in_prepositional_phrase, mention_args
 from .chunks import Chunks, chunk, grammar
 from .intensity import quad_and_intensity
 from .issues import issues_of, paragraph_text
@@ -365,9 +365,12 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         return None                   # a place does not act, a describing word only owns; troops make no visit
     if tgt is None and not entry.no_target and entry.implied and (
             hit.head_kind == "verb" or r.how == "noun.subject" or entry.implied_nominal):
+        args = ctx.args(sentence.index)
+        together = frozenset(a.code for a in coordinated(ch, args, src)) - {src.code} if src.start >= 0 \
+            else frozenset()
         tgt = implied.partner(src.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad,
                               lambda a: a.start >= 0 and not ch.same_clause(a.start, hit.head)
-                              and in_prepositional_phrase(ch, a) is None)
+                              and in_prepositional_phrase(ch, a) is None, together)
     if tgt is None and not entry.no_target and not entry.target_optional:
         return None
     if entry.target_kinds and (tgt is None or tgt.kind not in entry.target_kinds):

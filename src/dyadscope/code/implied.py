@@ -51,11 +51,14 @@ def other_state(code: str, dyad: tuple[str, str]) -> str | None:
 
 
 def partner(code: str, sentences: Sequence[Sentence], index: int, args_of: Callable[[int], Sequence[Arg]],
-            dyad: tuple[str, str], elsewhere: Callable[[Arg], bool] = lambda a: True) -> Arg | None:
+            dyad: tuple[str, str], elsewhere: Callable[[Arg], bool] = lambda a: True,
+            together: frozenset[str] = frozenset()) -> Arg | None:
     """The other state of the dyad as the implied partner of ``code`` in sentence ``index``, or None.
 
     ``elsewhere`` tells whether an actor of the sentence itself stands outside the act's clause (only such
     an actor can be an implied partner: one inside it would have been found as the partner already).
+    ``together``: the codes of the actors coordinated with the act's side ("supervised by Russia and the
+    United States"), which act with it and are no third party.
     """
     other = other_state(code, dyad)
     if other is None:
@@ -64,7 +67,7 @@ def partner(code: str, sentences: Sequence[Sentence], index: int, args_of: Calla
     here = [a for a in own if a.code == other and a.kind not in PASSIVE_KINDS and elsewhere(a)]
     if here:
         return _implied(here[-1])
-    if any(a.code != code and a.kind not in PASSIVE_KINDS for a in own):
+    if any(a.code != code and a.code not in together and a.kind not in PASSIVE_KINDS for a in own):
         return None
     s = settings()
     para = sentences[index].paragraph
