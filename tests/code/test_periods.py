@@ -225,6 +225,34 @@ def test_a_member_named_by_its_ordinal_is_labelled_by_it_and_by_what_the_sentenc
     assert fourth.rule.endswith(":apposition") and "courted a third capital" in fourth.label
 
 
+NUMBERED = [
+    # (comment, passage, expected (ordinal, start, end) of each stage)
+    ("stages named by their noun and a number inside sentences",
+     ("Ties since 1991 can be broken down into three phases. Phase one (1991–1996) was tense. In phase two, "
+      "1997–2005, trade grew. Phase III, from 2006 to 2014, was calm."),
+     [(1, "1991", "1996"), (2, "1997", "2005"), (3, "2006", "2014")]),
+    ("a numbered stage outside any scheme is kept when anchored in time",
+     "Trade was small. Stage 2 of relations, from 2004 to 2010, saw it double.", [(None, "2004", "2010")]),
+]
+
+
+@pytest.mark.parametrize("comment,text,expected", NUMBERED, ids=[c[0] for c in NUMBERED])
+def test_stages_named_by_their_noun_and_a_number_are_members(comment: str, text: str, expected: list[tuple]) -> None:
+    assert [(p.ordinal, p.start, p.end) for p in periods_of(text)] == expected
+
+
+NUMBERED_NEGATIVE = [
+    ("the pronoun I after a stage noun", "During that period I lived in Baku, from 1995 to 1999."),
+    ("a period one year long", "Trade was cut for a period one year long, from 1995 to 1996."),
+    ("a numbered phase of a project", "Phase two of the pipeline project, from 2004 to 2006, was delayed."),
+]
+
+
+@pytest.mark.parametrize("comment,text", NUMBERED_NEGATIVE, ids=[c[0] for c in NUMBERED_NEGATIVE])
+def test_a_stage_noun_before_a_number_that_names_no_stage_adds_none(comment: str, text: str) -> None:
+    assert [p for p in periods_of(text) if p.rule.endswith(":numbered")] == []
+
+
 ORDINAL_NEGATIVE = [
     ("an ordinal that belongs to another counted noun",
      ("Relations went through two stages. The first stage ran from 1991 to 2000. Of the two treaties signed "
@@ -397,3 +425,12 @@ def test_a_stage_closed_by_an_event_takes_the_time_the_next_sentences_tell_it_in
     periods = periods_of(text)
     assert spans(periods) == [("1992", "2008"), ("2008", "2012-12")]
     assert periods[1].end_basis == "narrative"
+
+
+def test_a_year_the_sentence_states_outweighs_a_time_carried_from_the_story() -> None:
+    text = "Relations went through two stages. The first stage began in 1992. The second stage covered the years after the 2015 deal."
+    tx = year_timexes("d", text)
+    at = text.index("years")
+    carried = Timex("d", 2, at, at + 5, "years", "2014", "2014", "2014", "year", "narrative")
+    periods = find_periods("doc.txt", "d", text, segment("d", text), sorted([*tx, carried], key=lambda t: t.start))
+    assert spans(periods) == [("1992", "2015"), ("2015", None)]

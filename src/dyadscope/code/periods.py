@@ -406,6 +406,12 @@ def _ellipsis_or_heading(text: str, current: Scheme | None, cues: Cues) -> tuple
         raw = cues.ordinals.get(number, cues.cardinals.get(number, 0))
         if raw > 0:
             return raw, head.group("noun").lower(), "heading", 0, len(text)
+    numbered = cues.numbered.search(text)  # "Phase one (1991–1994) was shaped by …", "In phase four, 2008–2013, …"
+    if numbered and scope_of(text[numbered.end():], cues) != "ignore" \
+            and not cues.generic.search(text[max(0, numbered.start() - 25):numbered.end() + 12]):
+        raw = cues.cardinals.get(numbered.group("num").lower(), 0)
+        if raw > 0:
+            return raw, numbered.group("noun").lower(), "numbered", 0, len(text)
     if current is None:
         return None
     ell = cues.ellipsis.match(text)

@@ -59,6 +59,7 @@ class Cues:
     heading_not: re.Pattern[str]
     glued_heading: re.Pattern[str]
     loose_stages: tuple[re.Pattern[str], ...]
+    numbered: re.Pattern[str]
     nouns: frozenset[str]
 
 
@@ -136,5 +137,6 @@ def cues() -> Cues:
         heading_not=rx(d["heading_not"]),
         glued_heading=rx(d["glued_heading"]),
         loose_stages=tuple(rx(p) for p in d["loose_stages"]),
+        numbered=rx(d["numbered"]),
         nouns=frozenset(str(w).lower() for w in (*d["nouns"], *d["plural_nouns"])),
     )

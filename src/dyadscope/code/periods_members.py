@@ -82,6 +82,8 @@ def anchor(member: Member, text: str, tx: Sequence[Timex], prev_tx: Sequence[Tim
     base = member.start
     usable = [t for t in tx if (t.date_start or t.date_end) and t.kind in TIME_KINDS
               and base <= t.start and t.end <= member.end]  # "until 1998" has an end only
+    if any(t.kind == "absolute" for t in usable):  # "the years after the 2015 deal": the stated year, not the story's
+        usable = [t for t in usable if t.kind != "narrative"]
     ev = cues.begins_with_event.search(text)
     if ev:  # "begins with the end of the war": only years after the event phrase can be its date
         usable = [t for t in usable if t.start - base >= ev.end()]
