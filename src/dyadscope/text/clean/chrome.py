@@ -135,15 +135,33 @@ def _list_block(lines: Sequence[Line], i: int, layout: Layout) -> list[int]:
     j = _next_content(lines, i)
     while j is not None and j - i < _WALK_LIMIT:
         c = collapse(lines[j].content)
-        if notes_data().heading.match(unmarked(c)):      # the notes step takes what follows
-            break
+        if notes_data().heading.match(unmarked(c)) or notes_data().about.match(unmarked(c)):
+            break                                        # the notes step takes what follows
         words = len(c.split())
-        headline = words <= 25 and not is_prose(c, layout.caps) and (has_year(c) or not ends_sentence(c))
+        question = c.endswith("?") and words <= 14
+        headline = words <= 25 and not is_prose(c, layout.caps) and (has_year(c) or question or not ends_sentence(c))
         bullet = bool(_BULLET_RE.match(c)) and words <= 30
         if not (is_list_item(c) or bullet or headline):
             break
         out.append(j)
         j = _next_content(lines, j)
+    return out
+
+
+_ITEM_NUMBER_RE = re.compile(r"^(?:[-–—*•▪◦‣·●]\s*|(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-H])[.)]?\s+)")
+
+
+def _contents_block(lines: Sequence[Line], i: int, layout: Layout) -> list[int]:
+    """The items of a table of contents: list lines up to the first one that repeats an item (the first heading
+    of the body) or the first paragraph of prose."""
+    seen: set[str] = set()
+    out = []
+    for j in _list_block(lines, i, layout):
+        key = _ITEM_NUMBER_RE.sub("", collapse(lines[j].content)).lower()
+        if key in seen:
+            break
+        seen.add(key)
+        out.append(j)
     return out
 
 
@@ -176,6 +194,22 @@ def remove_chrome(text: str, ctx: StepContext) -> StepResult:
                 marks.setdefault(j, (p.kind, f"{p.rule}.block"))
         elif p.block == "list":
             for j in _list_block(lines, i, layout):
+                marks.setdefault(j, (p.kind, f"{p.rule}.block"))
+        elif p.block == "tags":         # the tags under their label, up to a blank line
+            prev = i
+            for j in _list_block(lines, i, layout):
+                if any(ln.blank for ln in lines[prev + 1:j]) or len(lines[j].content.split()) > 6 and "," not in \
+                        lines[j].content:
+                    break
+                marks.setdefault(j, (p.kind, f"{p.rule}.block"))
+                prev = j
+        elif p.block == "contents":
+            if any(is_prose(ln.content, layout.caps) for ln in lines[:i] if not ln.blank):
+                continue             # a "Contents" line in the body
+            block = _contents_block(lines, i, layout)
+            if len(block) < 2:
+                continue
+            for j in block:
                 marks.setdefault(j, (p.kind, f"{p.rule}.block"))
         elif p.block == "comments":
             block = _comments_block(lines, i)
