@@ -115,3 +115,20 @@ NOT_CABLES = [
 def test_texts_that_mention_cables_are_no_cables(label: str, text: str) -> None:
     assert not is_cable(text)
     assert cable_metadata(text) == ()
+
+
+SUBJECTS = [
+    ("a subject wrapped over two lines", "SUBJECT: AZERBAIJAN: MINISTER ON RUSSIAN\nGAS OFFER\n",
+     "Azerbaijan: Minister on Russian Gas Offer"),
+    ("a subject followed by its references", "SUBJECT: AZERBAIJAN: MINISTER ON RUSSIAN\nGAS OFFER\n"
+     "REF: A. BAKU 0099 B. MOSCOW 0456\n", "Azerbaijan: Minister on Russian Gas Offer"),
+    ("a subject followed by the classifying officer", "SUBJECT: RUSSIAN GAS OFFER\n"
+     "Classified By: Charge d'Affaires Jane Example for reasons 1.4 (b) and (d)\n", "Russian Gas Offer"),
+]
+
+
+@pytest.mark.parametrize(("label", "subject", "title"), SUBJECTS, ids=[s[0] for s in SUBJECTS])
+def test_the_subject_is_the_title_and_stops_at_the_next_labelled_line(label: str, subject: str, title: str) -> None:
+    text = ("C O N F I D E N T I A L BAKU 000412\n\nSIPDIS\n\nE.O. 12958: DECL: 04/11/2018\nTAGS: PREL, AJ, RS\n"
+            + subject + BODY.format(day="April 10"))
+    assert [v for v, _ in _values(text)["title"]] == [title]

@@ -56,7 +56,7 @@ def _data() -> dict[str, Any]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     d = _data()
     return {key: re.compile(str(d[f"{key}_pattern"])) for key in ("decl", "dtg", "reference", "banner_post",
-                                                                  "classified_end")}
+                                                                  "classified_end", "subject_stop")}
 
 
 def _rule(name: str) -> str:
@@ -175,7 +175,8 @@ def _subject(c: _Cable) -> list[MetaValue]:
             continue
         parts, last = [line.content[m.end():]], line
         j = i + 1
-        while j in header and header[j] is header[i]:
+        stop = _patterns()["subject_stop"]
+        while j in header and header[j] is header[i] and not stop.match(c.lines[j].content):
             parts.append(c.lines[j].content)
             last = c.lines[j]
             j += 1
