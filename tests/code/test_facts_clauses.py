@@ -87,3 +87,22 @@ def test_a_document_merely_named_after_a_signing_is_not_signed() -> None:
     found = facts_with(text, {"June 2004": ("2004-06", "month"), "November 2005": ("2005-11", "month")})
     docs = [(f.subject, f.rule.split(":")[-1]) for f in found if f.subject.startswith("signed_document:")]
     assert ("signed_document:treaty_allied_relations", "signed_document") not in docs
+
+
+CHANGES = [
+    # (comment, sentence, times, the dates of the USD figures in text order)
+    ("the value a change starts from is not dated by the change",
+     "The supplier will raise the price from USD 110 to USD 235 on January 1.",
+     {"January 1": ("2007-01-01", "day")}, [None, "2007-01-01"]),
+    ("each end of a change with its own year keeps it",
+     "Trade grew from $2 billion in 2019 to $3 billion in 2020.",
+     {"2019": ("2019", "year"), "2020": ("2020", "year")}, ["2019", "2020"]),
+    ("a figure after 'from' that starts no change is dated as usual",
+     "In 2007 the supplier earned $300 million from gas sales.", {"2007": ("2007", "year")}, ["2007"]),
+]
+
+
+@pytest.mark.parametrize("comment,text,times,dates", CHANGES, ids=[c[0] for c in CHANGES])
+def test_a_change_from_one_value_to_another_dates_only_the_new_value(comment: str, text: str, times: dict,
+                                                                      dates: list) -> None:
+    assert [f.date for f in facts_with(text, times) if f.unit == "USD"] == dates

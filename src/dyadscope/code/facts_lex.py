@@ -33,6 +33,9 @@ class Lex:
     votes: re.Pattern[str]
     rate: re.Pattern[str]
     rate_before: re.Pattern[str]
+    change_from: re.Pattern[str]
+    change_to: re.Pattern[str]
+    date_after: re.Pattern[str]
     rate_anchors: dict[str, str]
     addressee: re.Pattern[str]
     proposal: re.Pattern[str]
@@ -110,7 +113,8 @@ def lexicon() -> Lex:
                                bool(e.get("once")), str(e.get("object", "clause"))))
     return Lex(
         quantity=re.compile(quantity, re.IGNORECASE), votes=re.compile(q["votes"], re.IGNORECASE),
-        rate=re.compile(q["rate"], re.IGNORECASE), rate_before=re.compile(q["rate_before"], re.IGNORECASE),
+        rate=re.compile(q["rate"], re.IGNORECASE), rate_before=re.compile(q["rate_before"], re.IGNORECASE), change_from=re.compile(q["change_from"], re.IGNORECASE), date_after=re.compile(q["date_after"], re.IGNORECASE),
+        change_to=re.compile(q["change_to"], re.IGNORECASE),
         implicit_persons=re.compile(q["implicit_persons"], re.IGNORECASE),
         anchors=anchors,
         number_of=re.compile(q["number_of"].replace("{units}", wp(units, boundary=False)), re.IGNORECASE),

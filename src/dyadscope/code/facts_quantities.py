@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ..records import Fact, Mention, Sentence, Timex
 from .facts_lex import (
+    DATE_KINDS,
     RULESET,
     Lex,
     anchor_of,
@@ -129,7 +130,11 @@ def quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequ
         # 'an annual rent of $7 million' is a rate too; for flows such as trade the sentence's year still counts
         rate = bool(lex.rate.match(stext[m.end():])
                     or (anchored and lex.rate_before.search(stext[max(0, m.start() - 60):m.start()])))
-        when = None if rate else date_near(tx, s.start + m.start(), s)
+        earlier = bool(lex.change_from.search(stext[max(0, m.start() - 30):m.start()])
+                       and lex.change_to.match(stext[m.end():m.end() + 40]))  # "from USD 110 to USD 235"
+        own = [t for t in tx if t.date_start and t.kind in DATE_KINDS and 0 <= t.start - s.start - m.end() <= 30
+               and lex.date_after.match(stext[m.end():t.start - s.start])]  # "to $3 billion in 2020"
+        when = None if rate or earlier else (own[0] if own else date_near(tx, s.start + m.start(), s))
         date_basis = basis_of(when)[0] if when else "none"
         anchor = anchor_of(stext, about, lex, previous_text) if anchored else None
         if anchored and anchor is None and rate:
