@@ -314,8 +314,9 @@ def _in_phrase(words: tuple[str, ...], i: int) -> bool:
     return w == "so" and nxt != "that"
 
 
-def chunk(text: str, offset: int = 0) -> Chunks:
-    """Tokens and clauses of one sentence whose text starts at document offset ``offset``."""
+def chunk(text: str, offset: int = 0, timex_spans: tuple[tuple[int, int], ...] = ()) -> Chunks:
+    """Tokens and clauses of one sentence whose text starts at document offset ``offset``; ``timex_spans``:
+    the document offsets of its time expressions (their tokens make :attr:`Chunks.timex`)."""
     words, starts, ends = tokenize(text, offset)
     def caps(i: int) -> bool:
         return text[starts[i] - offset].isupper()
@@ -327,5 +328,7 @@ def chunk(text: str, offset: int = 0) -> Chunks:
         positions.append(pos)
         pos += len(w) + 1
     joined = " " + " ".join(words) + " "
+    timex = frozenset(i for i, (a, b) in enumerate(zip(starts, ends))
+                      for t0, t1 in timex_spans if a >= t0 and b <= t1) if timex_spans else frozenset()
     return Chunks(offset=offset, text=text, words=words, starts=starts, ends=ends, clause=clause,
-                  parent=parent, kinds=kinds, joined=joined, positions=tuple(positions))
+                  parent=parent, kinds=kinds, joined=joined, positions=tuple(positions), timex=timex)

@@ -93,12 +93,7 @@ class DocContext:
         c = self.chunks_cache.get(index)
         if c is None:
             s = self.sentence(index)
-            c = chunk(s.text, s.start)
-            times = self.timexes.get(index)
-            if times:
-                inside = frozenset(i for i, (a, b) in enumerate(zip(c.starts, c.ends))
-                                   for t in times if a >= t.start and b <= t.end)
-                c = dataclasses.replace(c, timex=inside)
+            c = chunk(s.text, s.start, tuple((t.start, t.end) for t in self.timexes.get(index, ())))
             self.chunks_cache[index] = c
         return c
 

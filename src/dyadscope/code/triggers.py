@@ -329,6 +329,7 @@ class Lexicon:
     stemmed: tuple[Pattern, ...] = ()  # patterns whose head is given by stems
     stems: tuple[str, ...] = ()
     stem_initials: frozenset[str] = frozenset()   # first letters of the stems (a cheap test first)
+    stems_ascii: bool = True           # False when no stem is plain ASCII (an ASCII sentence holds none)
 
 
 @cache
@@ -366,7 +367,8 @@ def lexicon() -> Lexicon:
                    always=tuple(always), entries=entries,
                    classes={k: frozenset(v) for k, v in classes.items()}, first_words=frozenset(firsts),
                    stemmed=tuple(stemmed), stems=tuple(sorted({t for p in stemmed for t in p.stems})),
-                   stem_initials=frozenset(t[:1] for p in stemmed for t in p.stems))
+                   stem_initials=frozenset(t[:1] for p in stemmed for t in p.stems),
+                   stems_ascii=any(t.isascii() for p in stemmed for t in p.stems))
 
 
 @cache
@@ -400,9 +402,11 @@ def may_have_triggers(text: str) -> bool:
     if lex.always:
         return True
     words = _PREFILTER_RE.findall(text.lower())
-    if lex.stems and any(w[:1] in lex.stem_initials and w.startswith(lex.stems) for w in words):
+    if not lex.first_words.isdisjoint(words):
         return True
-    return not lex.first_words.isdisjoint(words)
+    if lex.stems and not (lex.stems_ascii is False and text.isascii()):
+        return any(w[:1] in lex.stem_initials and w.startswith(lex.stems) for w in words)
+    return False
 
 
 def find(chunks: Chunks) -> list[Hit]:
@@ -422,7 +426,7 @@ def find(chunks: Chunks) -> list[Hit]:
                 candidates[key] = p
     for p in lex.always:
         candidates[id(p)] = p
-    if lex.stemmed:
+    if lex.stemmed and not (lex.stems_ascii is False and chunks.text.isascii()):
         stemmable = [w for w in words if w[:1] in lex.stem_initials]
         if stemmable:
             for p in lex.stemmed:
