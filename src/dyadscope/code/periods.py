@@ -295,7 +295,9 @@ def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex
     text = s.text.strip()
     first = s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
     alone = first and (s.index + 1 >= len(sentences) or sentences[s.index + 1].paragraph != s.paragraph)
-    glued = cues.glued_heading.match(s.text) if first and s.paragraph > 0 else None
+    glued = cues.glued_heading.match(s.text) if s.paragraph > 0 else None
+    if glued and not first and not glued.group("bracket"):
+        glued = None
     if glued and not (alone and not text.endswith((".", "!", "?", ";", ","))):
         text = glued.group("head").strip()  # a heading glued to the first sentence of its section
     elif s.paragraph == 0 or not alone or text.endswith((".", "!", "?", ";", ",")):
