@@ -9,7 +9,7 @@ closing quote. Markers count up through a text, so the sequence is the main sign
 - **weak** candidates — a year or a page number followed by a glued number ("1993.14 By", "82-83.2 The"), digits glued to a word ending
   in a lower-case letter ("soon59)", "Moscow3"), or a number standing alone after a sentence end ("unchanged.” 62 According") — are
   taken only when they fit the sequence of strong markers around them (bigger than the one before, by at
-  most three, and smaller than the one after).
+  most three, and smaller than the one after); one strong marker is enough to start a sequence.
 
 Bracketed reference and editing marks glued to a word ("signed in 1997.[3]", "History[edit]",
 "[citation needed]"; ``data/clean/layout.yaml``) always go.
@@ -132,7 +132,7 @@ def remove_footnote_markers(text: str, ctx: StepContext) -> StepResult:
     for c in strong:
         edits.append(Edit(c.start, c.end, "", "footnote_marker", rule_id("notes", 1, c.rule)))
     strong = [c for c in strong if c.rule != "bracketed"]
-    if len(strong) >= 3:
+    if strong:
         positions = [c.start for c in strong]
         taken = set(positions)
         for c in weak:

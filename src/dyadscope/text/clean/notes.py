@@ -185,17 +185,24 @@ def _author_notes(lines: Sequence[Line], stop: int) -> list[int]:
     return found
 
 
-def _about_block(lines: Sequence[Line], stop: int) -> int | None:
+def _about_block(lines: Sequence[Line], stop: int, taken: set[int]) -> tuple[int, int] | None:
     """First line of a short note on the author or the publication ("About the author" and what follows it)
-    past the first 40 % of the text's lines, before the reference list (``stop``)."""
+    past the first 40 % of the text's lines, and the line where it ends: the reference list (``stop``), a notes
+    heading, or a footnote text already taken (``taken``)."""
     nd = notes_data()
     content = [ln for ln in lines[:stop] if not ln.blank]
     for k in range(len(content) - 1, max(int(0.4 * len(content)), 1) - 1, -1):
         if not nd.about.match(unmarked(collapse(content[k].content))):
             continue
-        rest = content[k + 1:]
+        rest = []
+        end = stop
+        for x in content[k + 1:]:
+            if x.index in taken or nd.heading.match(unmarked(collapse(x.content))):
+                end = x.index
+                break
+            rest.append(x)
         if rest and len(rest) <= nd.about_max_lines and sum(len(x.content.split()) for x in rest) <= nd.about_max_words:
-            return content[k].index
+            return content[k].index, end
         return None
     return None
 
@@ -219,17 +226,20 @@ def separate_notes(text: str, ctx: StepContext) -> StepResult:
         edits.append(Edit(start, stop_, gap, "author_footnote", rule_id("notes", v, "author_note")))
         notes.append((lines[i].start, lines[i].content))
     taken = {e.start for e in edits}
+    footnote_lines: set[int] = set()
     for first, last in _inline_footnotes(lines, text, stop):
+        footnote_lines.update(range(first, last + 1))
         start, stop_, gap = excise(lines, first, last, text, layout)
         if start in taken:
             continue
         edits.append(Edit(start, stop_, gap, "footnote_inline", rule_id("notes", v, "inline_footnote")))
         notes.append((lines[first].start, _joined(lines[k].content for k in range(first, last + 1))))
-    about = _about_block(lines, stop)
-    if about is not None:
-        start, stop_ = lines[about].start, lines[stop].start if stop < len(lines) else len(text)
+    found = _about_block(lines, stop, footnote_lines)
+    if found is not None:
+        about, until = found
+        start, stop_ = lines[about].start, lines[until].start if until < len(lines) else len(text)
         edits.append(Edit(start, stop_, "", "author_bio", rule_id("notes", v, "about_the_author")))
-        notes.append((start, "\n".join(collapse(ln.content) for ln in lines[about:stop] if not ln.blank)))
+        notes.append((start, "\n".join(collapse(ln.content) for ln in lines[about:until] if not ln.blank)))
     if end is not None:
         first = end
         start = lines[first].start
