@@ -361,6 +361,12 @@ HEADINGS = [
 ]
 
 
+def test_an_edit_mark_left_after_a_heading_is_no_part_of_its_label() -> None:
+    text = "Uzbekistan and Turkey\n\nThe two states opened embassies.\n\nTies after 1999 (1999–2005) [edit]\n\nVisits multiplied.\n"
+    (period,) = periods_of(text)
+    assert (period.label, period.start, period.end) == ("Ties after 1999 (1999–2005)", "1999", "2005")
+
+
 @pytest.mark.parametrize("comment,heading,expected", HEADINGS, ids=[c[0] for c in HEADINGS])
 def test_section_headings_that_name_a_span_of_years_are_implicit_stages(comment: str, heading: str,
                                                                         expected: tuple) -> None:

@@ -302,6 +302,7 @@ def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex
         text = glued.group("head").strip()  # a heading glued to the first sentence of its section
     elif s.paragraph == 0 or not alone or text.endswith((".", "!", "?", ";", ",")):
         return None
+    text = cues.heading_trail.sub("", text)  # "Relations under the new president (2004–2013) [edit]"
     if len(text.split()) > cues.heading_words or cues.heading_not.search(text):
         return None
     m = Member(s, s.start, s.start + len(text), 0, "period", f"{RULESET}:heading_years", surface=text)

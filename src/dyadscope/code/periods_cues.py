@@ -60,6 +60,7 @@ class Cues:
     glued_heading: re.Pattern[str]
     loose_stages: tuple[re.Pattern[str], ...]
     numbered: re.Pattern[str]
+    heading_trail: re.Pattern[str]
     nouns: frozenset[str]
 
 
@@ -138,5 +139,6 @@ def cues() -> Cues:
         glued_heading=rx(d["glued_heading"]),
         loose_stages=tuple(rx(p) for p in d["loose_stages"]),
         numbered=rx(d["numbered"]),
+        heading_trail=rx(d["heading_trail"]),
         nouns=frozenset(str(w).lower() for w in (*d["nouns"], *d["plural_nouns"])),
     )
