@@ -358,6 +358,7 @@ HEADINGS = [
     ("a quoted name in the heading", 'The "strategic partnership" (2008–2020)', ("2008", "2020")),
     ("a heading about an issue", "The water issue (2006–2009)", ("2006", "2009")),
     ("a heading about the press", "Press freedom disputes (2014–2016)", ("2014", "2016")),
+    ("a heading with a year after 'post-'", "Post-2011 relations", ("2011", None)),
 ]
 
 

@@ -307,8 +307,12 @@ def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex
         return None
     m = Member(s, s.start, s.start + len(text), 0, "period", f"{RULESET}:heading_years", surface=text)
     anchor(m, text, [t for t in tx if t.start < s.start + len(text)], (), cues)
+    post = cues.heading_post.search(text)
+    if m.date_start is None and m.date_end is None and post:  # "Post-2011 relations"
+        m.date_start, m.start_basis = post.group("year"), "stated"
+        return m
     span = m.date_start and m.date_end and m.date_start[:4] != m.date_end[:4]
-    opened = m.date_start and m.date_end is None and cues.heading_open.search(text)
+    opened = m.date_start and m.date_end is None and (cues.heading_open.search(text) or post)
     return m if span or opened else None
 
 

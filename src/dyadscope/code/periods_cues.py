@@ -61,6 +61,7 @@ class Cues:
     loose_stages: tuple[re.Pattern[str], ...]
     numbered: re.Pattern[str]
     heading_trail: re.Pattern[str]
+    heading_post: re.Pattern[str]
     nouns: frozenset[str]
 
 
@@ -140,5 +141,6 @@ def cues() -> Cues:
         loose_stages=tuple(rx(p) for p in d["loose_stages"]),
         numbered=rx(d["numbered"]),
         heading_trail=rx(d["heading_trail"]),
+        heading_post=rx(d["heading_post"]),
         nouns=frozenset(str(w).lower() for w in (*d["nouns"], *d["plural_nouns"])),
     )
