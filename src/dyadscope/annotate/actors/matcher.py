@@ -326,19 +326,18 @@ class _Sentence:
 
     def run(self) -> list[Found]:
         out: list[Found] = []
-        i, n = 0, len(self.tok)
         keys, lower, names, heads = self.name_keys, self.tok.lower, self.names, self.comp.heads
-        while i < n:
-            key = keys[i]
-            if key not in names and lower[i] not in heads and "'" not in key:
-                i += 1
-                continue
+        # the tokens a name or head word may start at (most tokens start none): one pass in a comprehension
+        starts = [i for i, key in enumerate(keys) if key in names or lower[i] in heads or "'" in key]
+        reached = 0
+        for i in starts:
+            if i < reached:
+                continue                  # inside a mention already found
             found = self.at(i)
             if found is None:
-                i += 1
                 continue
             out.append(found)
-            i = max(found.end, i + 1)
+            reached = max(found.end, i + 1)
         out = [f for f in out if f.kind != "exclude"]
         out = self.routes(out)
         out = self.coordinate(out)
