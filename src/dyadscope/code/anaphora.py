@@ -15,7 +15,7 @@ from functools import cache
 
 from ..lexicon import load_entries, load_yaml
 from .arguments import Arg, coordinated, in_prepositional_phrase
-from .chunks import Chunks
+from .chunks import Chunks, tokenize
 
 ANAPHORA_FILE = "events/anaphora.yaml"
 
@@ -54,7 +54,7 @@ def _anaphors() -> _Index:
     rules = []
     for e in load_entries(ANAPHORA_FILE, required=("words", "kinds")):
         rules.append(Anaphor(
-            id=str(e["id"]), words=tuple(tuple(str(w).lower().replace("’", "'").split()) for w in e["words"]),
+            id=str(e["id"]), words=tuple(tokenize(str(w))[0] for w in e["words"]),   # as sentences are cut
             kinds=frozenset(str(k) for k in e["kinds"]), reflexive=bool(e.get("reflexive", False)),
             plural=bool(e.get("plural", False)), pair=bool(e.get("pair", False)),
             object=bool(e.get("object", False)),
