@@ -7,7 +7,10 @@ Three signals, strongest first:
 2. lines of a hard-wrapped text that recur (digits masked) three times or more, or twice with different
    numbers, and do not read as prose;
 3. a single line shaped like a journal header — title, volume, year and a page number set off by a run
-   of spaces (``data/clean/pdf.yaml``) — which can land anywhere, even between two halves of a sentence.
+   of spaces (``data/clean/pdf.yaml``) — which can land anywhere, even between two halves of a sentence;
+4. a short line between the two halves of a sentence (the line above runs on, the line below goes on in
+   lower case) that looks printed in a margin: a page number set off by spaces, a separator, capitals
+   throughout, or a title ending in a year.
 
 When a header sits inside a sentence, it is cut out together with the blank lines around it and the two
 halves are joined by an ordinary line gap, so the paragraph step rebuilds the sentence.
@@ -148,6 +151,41 @@ def _by_repetition(lines: Sequence[Line], layout: Layout) -> dict[int, str]:
     return found
 
 
+_SPACED_NUMBER_RE = re.compile(r"\s{2,}\d{1,4}\Z|\A\d{1,4}\s{2,}")
+_SEPARATOR_RE = re.compile(r"\s[·•|]\s")
+
+
+def _header_evidence(content: str) -> bool:
+    """Does a short line look printed in a page's margin: a page number set off by spaces, a separator, capitals
+    throughout, or a title with a year at its end?"""
+    words = content.split()
+    if not 2 <= len(words) <= 14 or ends_sentence(content) or content.endswith((",", ";", ":")):
+        return False
+    letters = [ch for ch in content if ch.isalpha()]
+    caps = len(letters) >= 6 and sum(ch.isupper() for ch in letters) >= 0.85 * len(letters)
+    titled = title_ratio(content) >= 0.5 and bool(_YEAR_END_RE.search(content))
+    return bool(_SPACED_NUMBER_RE.search(content) or _SEPARATOR_RE.search(content)) or caps or titled
+
+
+def _inside_sentence(lines: Sequence[Line], found: dict[int, str], layout: Layout) -> dict[int, str]:
+    """A margin line that fell between the two halves of a sentence: the line above runs on (no sentence end),
+    the line below goes on in lower case, and the line itself shows header evidence (``_header_evidence``)."""
+    rule = rule_id("pdf", header_patterns().version, "header_inside_sentence")
+    content = [ln for ln in lines if not ln.blank]
+    out: dict[int, str] = {}
+    for a, b, c in zip(content, content[1:], content[2:]):
+        if b.index in found or layout.caps:
+            continue
+        first = next((ch for ch in c.content if ch.isalpha()), "")
+        if not first.islower() or ends_sentence(a.content) or len(a.content.split()) < 6:
+            continue
+        if b.content[:1].isalpha() and b.content[:1].islower():
+            continue
+        if _header_evidence(b.content):
+            out[b.index] = rule
+    return out
+
+
 def remove_running_headers(text: str, ctx: StepContext) -> StepResult:
     """Drop running headers, footers and page numbers; rejoin a sentence they split.
 
@@ -167,6 +205,7 @@ def remove_running_headers(text: str, ctx: StepContext) -> StepResult:
             pattern_rule = _pattern_rule(ln.content)
             if pattern_rule is not None:
                 found[ln.index] = pattern_rule
+    found.update(_inside_sentence(lines, found, layout))
     edits: list[Edit] = []
     runs: list[list[int]] = []
     for i in sorted(found):

@@ -28,6 +28,8 @@ _CYRILLIC = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ"
 _BODY_START = 4
 _COMMA_RE = re.compile(r",(?<=[a-zа-яё][a-zа-яё],)(?=[A-Za-zА-Яа-яЁё][a-zа-яё]+\b)")
 _DASH_RE = re.compile(r" (?<=[a-zа-яё,] )([-–—])(?=[a-zа-яё]{2,})")
+_SEMICOLON_RE = re.compile(r";(?<=[a-zа-яё]{2};)(?=[a-zа-яё]{2,}\b)")
+_STOP_RE = re.compile(r"\.(?<=[a-zа-яё]{3}\.)(?=[A-ZА-ЯЁ][a-zа-яё]{2,}\b)")
 _SPACES_RE = re.compile(r"[ \t]{2,}")
 _FORM_FEED_RE = re.compile(r"[ \t]*\f[ \t\f]*")
 _BLANKS_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -108,10 +110,16 @@ def remove_wire_datelines(text: str, ctx: StepContext) -> StepResult:
 
 
 def repair_spacing(text: str, ctx: StepContext) -> StepResult:
-    """Missing spaces after commas and before glued dashes; runs of spaces; extra blank lines."""
+    """Missing spaces after commas, semicolons and full stops and before glued dashes (typos, OCR slips such as
+    "mid-l990s", stay as printed); runs of spaces; extra blank lines."""
     edits: list[Edit] = []
     for m in _COMMA_RE.finditer(text):
         edits.append(Edit(m.start(), m.end(), ", ", "whitespace", rule_id("repairs", _VERSION, "space_after_comma")))
+    for rx, rule in ((_SEMICOLON_RE, "space_after_semicolon"), (_STOP_RE, "space_after_full_stop")):
+        for m in rx.finditer(text):
+            j = text.rfind(" ", 0, m.start()) + 1
+            if not any(ch in text[j:m.start()] for ch in "/@") and not text[j:m.start()].lower().startswith("www"):
+                edits.append(Edit(m.start(), m.end(), m.group() + " ", "whitespace", rule_id("repairs", _VERSION, rule)))
     for m in _DASH_RE.finditer(text):
         edits.append(Edit(m.start(), m.end(), f" {m.group(1)} ", "whitespace",
                           rule_id("repairs", _VERSION, "space_after_dash")))
