@@ -208,9 +208,21 @@ def _split_elements(pattern: str) -> list[str]:
 
 
 def _alt_regex(alternatives: Iterable[str]) -> str:
-    alts = sorted({" ".join(re.escape(w) for w in a.split()) for a in alternatives if a.strip()},
+    alts = sorted({" ".join(re.escape(w) for w in _as_cut(a)) for a in alternatives if a.strip()},
                   key=len, reverse=True)
     return "(?:" + "|".join(alts) + ")"
+
+
+def _as_cut(phrase: str) -> list[str]:
+    """The words of a lexicon phrase as sentences are cut into tokens ("chargé d'affaires" → chargé d
+    'affaires), so that phrases with an inner apostrophe match."""
+    words = phrase.split()
+    if "'" not in phrase and "’" not in phrase:
+        return words
+    from .chunks import tokenize
+
+    cut = list(tokenize(phrase)[0])
+    return cut if all(cut) else words
 
 
 def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, tuple[str, ...]],
@@ -269,14 +281,14 @@ def _compile(entry: TriggerEntry, index: int, pattern: str, classes: dict[str, t
             continue
         body_re = f"{alt} "
         if not head_kind and not (kind in ("V", "N")):
-            lead += 1000 if stem else max(len(w.split()) for w in words)
+            lead += 1000 if stem else max(len(_as_cut(w)) for w in words)
         if kind in ("V", "N") and not head_kind:
             head_kind = "verb" if kind == "V" else "noun"
             body_re = f"(?P<h>{body_re})"
             if stem:
                 stems = tuple(words)
             else:
-                anchors = frozenset(w.split()[0] for w in words)     # every match holds its head
+                anchors = frozenset(_as_cut(w)[0] for w in words)    # every match holds its head
         else:
             body_re = f"(?P<e{len(parts)}>{body_re})"
         if opt:
