@@ -225,6 +225,35 @@ def test_a_member_named_by_its_ordinal_is_labelled_by_it_and_by_what_the_sentenc
     assert fourth.rule.endswith(":apposition") and "courted a third capital" in fourth.label
 
 
+CITED = [
+    # (comment, sentence, kind of every stage, expected (start, end) per stage)
+    ("a possessive account with a year in brackets",
+     "In Lee's (2015) account, ties went through two stages: rivalry (1991–1995) and calm (1996–2004).",
+     "cited", [("1991", "1995"), ("1996", "2004")]),
+    ("'Following' and a name at the start of the sentence",
+     "Following Novak, the relationship can be divided into two phases: suspicion (1991–1999) and trust (2000–2012).",
+     "cited", [("1991", "1999"), ("2000", "2012")]),
+    ("a scholar named after his role, members joined by 'and' before a year",
+     "The historian Ivan Orlov identifies three stages: 1991–1996, 1997–2003 and 2004–2012.",
+     "cited", [("1991", "1996"), ("1997", "2003"), ("2004", "2012")]),
+    ("several authors", "Several authors distinguish two phases: a tense phase until 1996 and a calm phase after it.",
+     "cited", [(None, "1996"), ("1996", None)]),
+    ("the author's own scheme", "We divide relations into two periods: conflict (1991–1996) and trade (1997–2012).",
+     "stated", [("1991", "1996"), ("1997", "2012")]),
+    ("'following' an event is no attribution",
+     "Following the war, relations can be divided into two phases: tension (1994–1999) and trade (2000–2012).",
+     "stated", [("1994", "1999"), ("2000", "2012")]),
+]
+
+
+@pytest.mark.parametrize("comment,text,kind,expected", CITED, ids=[c[0] for c in CITED])
+def test_a_scheme_the_author_attributes_to_others_is_cited(comment: str, text: str, kind: str,
+                                                          expected: list[tuple]) -> None:
+    periods = periods_of(text)
+    assert spans(periods) == expected
+    assert {p.kind for p in periods} == {kind}
+
+
 NUMBERED = [
     # (comment, passage, expected (ordinal, start, end) of each stage)
     ("stages named by their noun and a number inside sentences",

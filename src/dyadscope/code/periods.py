@@ -110,7 +110,7 @@ def _items(text: str, after: int, count: int) -> list[tuple[int, int]]:
         return []
     body_start = colon + 1
     body = text[body_start:].rstrip(" .")
-    sep = re.compile(r";\s*|,?\s+and\s+then,?\s+|,\s+then,?\s+|,\s+and\s+(?=\S)|(?<=\)),?\s+(?:and\s+)?|,\s+(?=(?:the|a|an)\s+(?:[\w-]+\s+){0,4}"
+    sep = re.compile(r";\s*|,?\s+and\s+then,?\s+|,\s+then,?\s+|,\s+and\s+(?=\S)|(?<=\)),?\s+(?:and\s+)?|,?\s+and\s+(?=\(?\d{4}\b)|,\s+(?=(?:the|a|an)\s+(?:[\w-]+\s+){0,4}"
                      r"(?:stage|period|phase|era|epoch)\b)|,\s+(?=(?:during|under|from|between|when)\b)", re.IGNORECASE)
     spans, pos = [], 0
     for m in sep.finditer(body):
