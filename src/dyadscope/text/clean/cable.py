@@ -120,7 +120,7 @@ def cable_data() -> CableData:
     fill = {"month": "|".join(str(m) for m in data["months"]), "mark": marks}
     labels = words_pattern((str(w) for w in data["paragraph_labels"]), boundary=False)
     label = rf"(?:(?i:{labels})\s*[:.–—-]+\s*)?"
-    paragraph_mark = re.compile(rf"(?:¶\s*)?(?:(?:--|[-–—•])\s*)?(?P<cut>(?:(?:\d{{1,2}}|[A-Z])\.\s*)?"
+    paragraph_mark = re.compile(rf"(?:(?:--|[-–—•])\s*)?(?P<cut>(?:¶\s*)?(?:(?:\d{{1,2}}|[A-Z])\.\s*)?"
                                 rf"\((?:{marks})\)\s*{label})(?=[^\W\d_]|[\"“‘(])")
     numbered = re.compile(rf"(?P<cut>(?:¶\s*)?\d{{1,2}}\.\s+{label})(?=[A-Z\"“(])")
     markers = "|".join(r"\s+".join(re.escape(w) for w in str(m).split())
@@ -345,6 +345,37 @@ def _inline_edits(text: str, lines: list[Line], removed: set[int]) -> list[Edit]
     return edits
 
 
+@cache
+def _inline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A page mark inside a line, a subheading between dashes, a paragraph mark after a sentence inside a line."""
+    data = load_yaml(_NAME)
+    marks = "|".join(str(m) for m in data["marks"])
+    mid_mark = re.compile(rf"(?<=[.!?\"”])[ \t]+(?:¶\s*)?\d{{1,2}}\.\s*\((?:{marks})\)[ \t]*(?=\S)")
+    return (re.compile(str(data["inline_page_mark"])), re.compile(r"(?m)" + str(data["dashed_heading"])), mid_mark)
+
+
+def _inside_line_edits(text: str, lines: list[Line], removed: set[int]) -> list[Edit]:
+    """Page marks inside a line, the dashes around a subheading, and a paragraph mark after a sentence inside a
+    line (the two paragraphs run on as one)."""
+    v = cable_data().version
+    page, dashed, mid_mark = _inline_patterns()
+    edits: list[Edit] = []
+    for ln in lines:
+        if ln.blank or ln.index in removed:
+            continue
+        for m in page.finditer(text, ln.cstart, ln.cend):
+            if m.start() > ln.cstart and m.end() < ln.cend:
+                edits.append(Edit(m.start(), m.end(), "", "cable_page_mark", rule_id("cable", v, "page_mark_in_line")))
+        m = dashed.search(text, ln.cstart, ln.cend)
+        if m is not None and not text[ln.cstart:m.start()].strip(" \t¶0123456789.()/ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+            rule = rule_id("cable", v, "dashed_heading")
+            edits.append(Edit(m.start("left"), m.end("left"), "", "cable_marker", rule))
+            edits.append(Edit(m.start("right"), m.end(), "", "cable_marker", rule))
+        for m in mid_mark.finditer(text, ln.cstart, ln.cend):
+            edits.append(Edit(m.start(), m.end(), " ", "classification_mark", rule_id("cable", v, "mark_inside_line")))
+    return edits
+
+
 def remove_cable_furniture(text: str, ctx: StepContext) -> StepResult:
     """Remove a cable's header, page marks, trailer, paragraph marks and summary markers."""
     found = read_cable(text)
@@ -372,6 +403,7 @@ def remove_cable_furniture(text: str, ctx: StepContext) -> StepResult:
         edits.extend(_number_edits(lines, removed))
         edits.extend(_label_edits(lines, removed))
     edits.extend(_inline_edits(text, lines, removed))
+    edits.extend(_inside_line_edits(text, lines, removed))
     return finish(text, edits)
 
 
