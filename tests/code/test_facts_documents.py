@@ -177,3 +177,17 @@ def test_a_figure_asked_or_offered_is_compared_only_with_other_proposals(comment
     assert [f.subject for f in facts_of(text) if f.unit == "USD"] == [subject]
     paid = facts_of("Moscow paid $115 million a year in rent for the cosmodrome.", "other.txt")
     assert len(find_contradictions([*facts_of(text), *paid])) == 0
+
+
+SCALED_UNITS = [
+    # (sentence, value)
+    ("In 2019 the pipeline carried 1.6 bcm of gas.", "1600000000"),
+    ("In 2019 the pipeline carried 1.6 billion cubic metres of gas.", "1600000000"),
+    ("In 2019 the pipeline carried 1,600 mcm of gas.", "1600000000"),
+    ("In 2019 the pipeline carried 1,600 cubic metres of gas.", "1600"),
+]
+
+
+@pytest.mark.parametrize("text,value", SCALED_UNITS, ids=[s[0] for s in SCALED_UNITS])
+def test_unit_words_with_a_scale_of_their_own_compare_with_spelled_out_figures(text: str, value: str) -> None:
+    assert [f.value for f in facts_of(text) if f.unit == "cubic_metres"] == [value]

@@ -36,6 +36,7 @@ class Lex:
     change_from: re.Pattern[str]
     change_to: re.Pattern[str]
     date_after: re.Pattern[str]
+    unit_scales: dict[str, float]
     rate_anchors: dict[str, str]
     addressee: re.Pattern[str]
     proposal: re.Pattern[str]
@@ -114,6 +115,7 @@ def lexicon() -> Lex:
     return Lex(
         quantity=re.compile(quantity, re.IGNORECASE), votes=re.compile(q["votes"], re.IGNORECASE),
         rate=re.compile(q["rate"], re.IGNORECASE), rate_before=re.compile(q["rate_before"], re.IGNORECASE), change_from=re.compile(q["change_from"], re.IGNORECASE), date_after=re.compile(q["date_after"], re.IGNORECASE),
+        unit_scales={str(k).lower(): float(v) for k, v in q.get("unit_scales", {}).items()},
         change_to=re.compile(q["change_to"], re.IGNORECASE),
         implicit_persons=re.compile(q["implicit_persons"], re.IGNORECASE),
         anchors=anchors,

@@ -110,10 +110,13 @@ def quantities(s: Sentence, doc: str, doc_id: str, tx: Sequence[Timex], ms: Sequ
         if m.group("scale"):
             scale = lex.scales[m.group("scale").lower()]
             value, half = value * scale, half * scale
+        own_scale = lex.unit_scales.get((m.group("unit") or "").lower(), 1.0)  # "4.5 bcm"
+        value, half = value * own_scale, half * own_scale
         if m.group("num2"):
             second = _number(m.group("num2"), lex)
             if second:
-                half = max(half, abs(second[0] * (lex.scales.get((m.group("scale") or "").lower(), 1.0)) - value))
+                half = max(half, abs(second[0] * own_scale * (lex.scales.get((m.group("scale") or "").lower(), 1.0))
+                                     - value))
         qualifier = lex.qualifiers.get((m.group("qual") or "").lower(), "exact")
         if m.group("num").lower().endswith("s") and m.group("num").lower() in lex.number_words:
             qualifier = "above"  # "millions of …": two million or more
