@@ -302,8 +302,8 @@ def _np_source(chunks: Chunks, hit: Hit, args: Sequence[Arg]) -> Arg | None:
         for a in args:
             if (a.end == j + 1 or (a.end == j and w in g.possessive_marks)) and a.kind not in PASSIVE_KINDS:
                 return a
-        if w in g.np_stops and w not in g.possessive_marks:
-            return None
+        if (w in g.np_stops or w in g.prepositions) and w not in g.possessive_marks:
+            return None                   # "tension with Azerbaijan through frequent visits": another phrase
         if w in g.determiners and w not in ("its", "their", "his", "her"):
             return None
         if w in g.auxiliaries or verb_tags(w) & {"past", "third"}:
