@@ -120,10 +120,10 @@ def test_texts_that_mention_cables_are_no_cables(label: str, text: str) -> None:
 SUBJECTS = [
     ("a subject wrapped over two lines", "SUBJECT: AZERBAIJAN: MINISTER ON RUSSIAN\nGAS OFFER\n",
      "Azerbaijan: Minister on Russian Gas Offer"),
-    ("a subject followed by its references", "SUBJECT: AZERBAIJAN: MINISTER ON RUSSIAN\nGAS OFFER\n"
-     "REF: A. BAKU 0099 B. MOSCOW 0456\n", "Azerbaijan: Minister on Russian Gas Offer"),
-    ("a subject followed by the classifying officer", "SUBJECT: RUSSIAN GAS OFFER\n"
-     "Classified By: Charge d'Affaires Jane Example for reasons 1.4 (b) and (d)\n", "Russian Gas Offer"),
+    ("a subject followed by its references", ("SUBJECT: AZERBAIJAN: MINISTER ON RUSSIAN\nGAS OFFER\n"
+     "REF: A. BAKU 0099 B. MOSCOW 0456\n"), "Azerbaijan: Minister on Russian Gas Offer"),
+    ("a subject followed by the classifying officer", ("SUBJECT: RUSSIAN GAS OFFER\n"
+     "Classified By: Charge d'Affaires Jane Example for reasons 1.4 (b) and (d)\n"), "Russian Gas Offer"),
 ]
 
 

@@ -366,11 +366,11 @@ def _inside_line_edits(text: str, lines: list[Line], removed: set[int]) -> list[
         for m in page.finditer(text, ln.cstart, ln.cend):
             if m.start() > ln.cstart and m.end() < ln.cend:
                 edits.append(Edit(m.start(), m.end(), "", "cable_page_mark", rule_id("cable", v, "page_mark_in_line")))
-        m = dashed.search(text, ln.cstart, ln.cend)
-        if m is not None and not text[ln.cstart:m.start()].strip(" \t¶0123456789.()/ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
+        d = dashed.search(text, ln.cstart, ln.cend)
+        if d is not None and not text[ln.cstart:d.start()].strip(" \t¶0123456789.()/ABCDEFGHIJKLMNOPQRSTUVWXYZ"):
             rule = rule_id("cable", v, "dashed_heading")
-            edits.append(Edit(m.start("left"), m.end("left"), "", "cable_marker", rule))
-            edits.append(Edit(m.start("right"), m.end(), "", "cable_marker", rule))
+            edits.append(Edit(d.start("left"), d.end("left"), "", "cable_marker", rule))
+            edits.append(Edit(d.start("right"), d.end(), "", "cable_marker", rule))
         for m in mid_mark.finditer(text, ln.cstart, ln.cend):
             edits.append(Edit(m.start(), m.end(), " ", "classification_mark", rule_id("cable", v, "mark_inside_line")))
     return edits

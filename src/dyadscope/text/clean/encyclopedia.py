@@ -65,6 +65,9 @@ class EncyclopediaData:
     max_navbox_lines: int
     min_weak: int
     min_reference_marks: int
+    sidebar: re.Pattern[str]
+    max_sidebar_lines: int
+    max_caption_words: int
     version: int
 
 
@@ -91,7 +94,8 @@ def encyclopedia_data() -> EncyclopediaData:
         patterns("signals"), patterns("lines"), _compile(str(data["contents_heading"]), "contents_heading"),
         _compile(str(data["contents_item"]), "contents_item"), _compile(str(data["contents_inline"]), "contents_inline"),
         frozenset(str(h).lower() for h in data["closing_headings"]), int(data["max_infobox_lines"]),
-        int(data["max_navbox_lines"]), int(data["min_weak"]), int(data["min_reference_marks"]), v)
+        int(data["max_navbox_lines"]), int(data["min_weak"]), int(data["min_reference_marks"]),
+        _compile(str(data["sidebar"]), "sidebar"), int(data["max_sidebar_lines"]), int(data["max_caption_words"]), v)
 
 
 def _plain(content: str) -> str:
@@ -218,6 +222,44 @@ def _navboxes(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
             marks.setdefault(ln.index, ("navbox", rule))
 
 
+def _sidebars(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """A sidebar ("Part of a series on the / History of … / Antiquity / …"): its opening line and the short lines
+    under it, up to prose, a heading marked "[edit]" or a blank line after the first row."""
+    d = encyclopedia_data()
+    rule = rule_id("encyclopedia", d.version, "sidebar")
+    for ln in lines:
+        if ln.blank or ln.index in marks or not d.sidebar.match(_plain(ln.content)):
+            continue
+        marks[ln.index] = ("navbox", rule)
+        for nxt in lines[ln.index + 1:ln.index + 1 + d.max_sidebar_lines]:
+            c = nxt.content
+            if nxt.blank or _EDIT_MARK_RE.search(c) or ends_sentence(_plain(c)) or len(c.split()) > 8:
+                break
+            marks.setdefault(nxt.index, ("navbox", rule))
+
+
+def _captions(lines: list[Line], marks: dict[int, tuple[str, str]], closed: int | None) -> None:
+    """Lone short lines in the body of a page with headings marked "[edit]", right above prose: captions."""
+    d = encyclopedia_data()
+    headings = [ln.index for ln in lines if not ln.blank and _EDIT_MARK_RE.search(ln.content)]
+    if len(headings) < 2:
+        return
+    rule = rule_id("encyclopedia", d.version, "caption")
+    end = closed if closed is not None else len(lines)
+    content = [ln for ln in lines[headings[0] + 1:end] if not ln.blank]
+    for prev, ln, nxt in zip(content, content[1:], content[2:]):
+        c = _plain(ln.content)
+        if ln.index in marks or _EDIT_MARK_RE.search(ln.content) or ends_sentence(c):
+            continue
+        if not 3 <= len(c.split()) <= d.max_caption_words or c.endswith((":", ",", ";")):
+            continue
+        short_prev = not ends_sentence(_plain(prev.content)) and prev.index not in marks and \
+            not _EDIT_MARK_RE.search(prev.content)
+        if short_prev or not _body_prose(nxt.content) or nxt.index in marks:
+            continue
+        marks[ln.index] = ("caption", rule)
+
+
 def _spaced_marks(text: str, lines: list[Line], marks: dict[int, tuple[str, str]]) -> list[Edit]:
     """Reference and editing marks standing after a space ("ratified in 1998 [4]", "[citation needed]"): in an
     encyclopedia page they are marks too (marks glued to a word go in the footnote step)."""
@@ -330,9 +372,11 @@ def remove_encyclopedia_furniture(text: str, ctx: StepContext) -> StepResult:
     _navboxes(lines, marks)
     _contents(lines, marks)
     _infobox(lines, marks)
+    _sidebars(lines, marks)
     edits: list[Edit] = []
     notes: list[str] = []
     start = _closing(lines, marks)
+    _captions(lines, marks, start)
     if start is not None:
         edits, notes = _closing_edits(text, lines, start, marks)
     closed = set(range(start, len(lines))) if start is not None else set()
