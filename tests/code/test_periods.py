@@ -309,6 +309,10 @@ PROSE = [
      ("Lena Varga divides the decade after 2010 into two phases: a phase of engagement until 2015 and a phase "
       "of estrangement after it."),
      [("2010", "2015"), ("2015", None)], "cited", "relationship"),
+    ("stages named with 'the' after a verb that distinguishes them, by historians in general",
+     ("Historians usually distinguish between the tense period of 1992–1996 and the calmer period that "
+      "followed it."),
+     [("1992", "1996"), ("1996", None)], "cited", "relationship"),
     ("the author's own prose scheme with 'one' for the second noun",
      ("We see in these ties a cold period from 1993 to 2001 and then a warmer one that began in 2002."),
      [("1993", "2001"), ("2002", None)], "stated", "relationship"),
@@ -325,6 +329,8 @@ def test_stages_told_in_prose_in_one_sentence_form_a_scheme(comment: str, text: 
 
 
 PROSE_NEGATIVE = [
+    ("two periods named with 'the' without a verb that distinguishes them",
+     "Trade in the period of 1995–1999 and the period after it was small."),
     ("two stages without any time", "The talks saw a hopeful phase and a bitter phase."),
     ("only the second stage has a time", "There was a short spell of calm and a long period of tension in 1995."),
     ("two stages of a war", "It was a bloody phase of the war until 1994 and a quiet phase of the war after it."),
@@ -348,6 +354,8 @@ LOOSE = [
     ("a period of something that began and lasted", "A period of calm began in 1996 and lasted until 2004.",
      ("1996", "2004")),
     ("a named era with its years in brackets", "The Karimov era (1996–2004) brought calm to the relationship.",
+     ("1996", "2004")),
+    ("an era of a leader with its years in brackets", "The era of Islam Karimov (1996–2004) brought calm.",
      ("1996", "2004")),
 ]
 

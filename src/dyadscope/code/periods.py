@@ -341,6 +341,10 @@ def _prose_scheme(s: Sentence, tx: Sequence[Timex], cues: Cues, *, anchored: boo
     text = s.text
     found = [m for m in cues.prose_member.finditer(text)
              if not cues.generic.search(text[max(0, m.start() - 25):m.end() + 12])]
+    verb = cues.announce_verb.search(text)
+    if len(found) < 2 and verb:  # "Historians distinguish between the romantic period of 1991–1993 and the …"
+        found = [m for m in cues.prose_member_definite.finditer(text, verb.end())
+                 if not cues.generic.search(text[max(0, m.start() - 25):m.end() + 12])]
     if len(found) < 2 or found[0].group("noun").lower() == "one":
         return None
     noun = found[0].group("noun").lower()

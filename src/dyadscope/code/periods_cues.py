@@ -62,6 +62,8 @@ class Cues:
     numbered: re.Pattern[str]
     heading_trail: re.Pattern[str]
     heading_post: re.Pattern[str]
+    prose_member_definite: re.Pattern[str]
+    announce_verb: re.Pattern[str]
     nouns: frozenset[str]
 
 
@@ -142,5 +144,7 @@ def cues() -> Cues:
         numbered=rx(d["numbered"]),
         heading_trail=rx(d["heading_trail"]),
         heading_post=rx(d["heading_post"]),
+        prose_member_definite=rx(d["prose_member_definite"]),
+        announce_verb=re.compile(words_pattern(d["announce"]), re.IGNORECASE),
         nouns=frozenset(str(w).lower() for w in (*d["nouns"], *d["plural_nouns"])),
     )
