@@ -373,6 +373,12 @@ LOOSE_NEGATIVE = [
 ]
 
 
+def test_a_stage_on_its_own_that_repeats_a_scheme_member_s_years_adds_nothing() -> None:
+    text = ("Relations fall into two stages. The first stage ran from 1991 to 1999. The second stage began in 2000. "
+            "The years 1991–1999 were a period of mistrust.")
+    assert spans(periods_of(text)) == [("1991", "1999"), ("2000", None)]
+
+
 @pytest.mark.parametrize("comment,text", LOOSE_NEGATIVE, ids=[c[0] for c in LOOSE_NEGATIVE])
 def test_sentences_that_do_not_name_a_stage_by_its_years_add_none(comment: str, text: str) -> None:
     assert periods_of(f"Trade was small. {text} Visits were rare.") == []

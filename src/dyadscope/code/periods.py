@@ -279,8 +279,10 @@ def find_periods(doc: str, doc_id: str, text: str, sentences: Sequence[Sentence]
         if old is None or (not old.sentence.text.rstrip().endswith((".", "!", "?"))
                            and m.sentence.text.rstrip().endswith((".", "!", "?"))):
             kept[key] = m
-    for m in kept.values():
-        out.append(_period(doc, doc_id, text, m, None, max(m.ordinal, 1), cues))
+    in_schemes = {(p.start, p.end) for p in out}
+    for m in kept.values():  # a stage on its own that repeats the years of a scheme's member adds nothing
+        if not (m.rule.endswith(":loose_span") and (m.date_start, m.date_end) in in_schemes):
+            out.append(_period(doc, doc_id, text, m, None, max(m.ordinal, 1), cues))
     spans = {(p.start, p.end) for p in out}
     for m in implicit:  # a heading that repeats the years of a stage the text states adds nothing
         if (m.date_start, m.date_end) not in spans:
