@@ -10,7 +10,7 @@ How it works, per document:
 1. A sentence that *announces* a scheme ("can be divided into three stages", "X discusses … under three
    phases") opens it; an enumeration after a colon in the same sentence gives its members directly.
 2. Later sentences introduce members with an ordinal ("the second stage", "another stage", "the last
-   period"), with the ordinal alone ("The first, from 1994 to 1999, …", "Trade set the tone of the second,
+   period"), with their noun and a number ("Phase one (1991–1996) was tense"), with the ordinal alone ("The first, from 1994 to 1999, …", "Trade set the tone of the second,
    1996–2003", "In the fourth, from 2013, …"), or — right after an announcement — by opening with a span
    of years ("From 1991 to 1993 …"). A member keeps the ordinal the text gives it, even when the text skips
    one. A sentence that refers back ("this period", or an ordinal the scheme already has) adds nothing new,
