@@ -61,6 +61,7 @@ class Grammar:
     adjective_endings: tuple[str, ...]
     between_words: frozenset[str]
     infinitive_heads: frozenset[str] = frozenset()   # "began to support": the infinitive is an act
+    phrase_openers: frozenset[str] = frozenset()     # "In July 2025 …": an opening phrase with no verb
 
 
 
@@ -85,6 +86,7 @@ def grammar() -> Grammar:
         adjective_endings=tuple(str(w) for w in data["adjective_endings"]),
         between_words=words("between_words"),
         infinitive_heads=frozenset(str(w).lower().split()[-1] for w in data.get("infinitive_heads", [])),
+        phrase_openers=frozenset(str(w).lower() for w in data.get("phrase_openers", [])),
     )
 
 
@@ -183,6 +185,8 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
     # a sentence-initial phrase (subordinate clause, participle, "Despite …") closes at its first comma
     initial_sub = bool(words) and (words[0] in g.initial_openers or (words[0].endswith("ing") and len(words[0]) > 4))
     bracket_from: list[int] = []
+    # an opening prepositional phrase ("In July 2025", "With Moscow's backing") holds no verb of its own
+    phrase_opener = bool(words) and words[0] in g.phrase_openers
 
     def open_clause(parent_id: int, kind: str) -> int:
         parent.append(parent_id)
@@ -207,6 +211,9 @@ def _clauses(words: tuple[str, ...], caps: Callable[[int], bool],
             ids.append(current)
             current, relative_from = relative_from, None
             continue
+        if w == "," and initial_sub and phrase_opener and any(
+                _verbish(words[k], g) and not caps(k) for k in range(1, i)):
+            initial_sub = False           # "In July Baku cancelled visits, called off …": the phrase had ended
         if w == "," and initial_sub and not _list_comma(words, caps, i):
             ids.append(current)
             current, initial_sub = open_clause(-1, "main"), False

@@ -181,7 +181,7 @@ def _coordinated_verb(chunks: Chunks, hit: Hit, previous: Sequence[tuple[Hit, Ro
         return None
     words = chunks.words
     if words[start - 1] == "," and start == hit.head and "participle" in hit.forms and \
-            hit.end < len(words) and words[hit.end] in g.prepositions:
+            hit.head + 1 < len(words) and words[hit.head + 1] in g.prepositions:
         return None                       # "…, elected in June 1992, …": a participle modifying what precedes
     for prev, roles in reversed(previous):
         if prev.head_kind == "verb" and prev.head < start and chunks.same_clause(prev.head, hit.head) \
