@@ -173,13 +173,13 @@ def _inside_sentence(lines: Sequence[Line], found: dict[int, str], layout: Layou
     rule = rule_id("pdf", header_patterns().version, "header_inside_sentence")
     content = [ln for ln in lines if not ln.blank]
     out: dict[int, str] = {}
+    if layout.caps:
+        return out
     for a, b, c in zip(content, content[1:], content[2:]):
-        if b.index in found or layout.caps:
+        head = b.content[:1]
+        if head.islower() or b.index in found or len(b.content) > 200 or not c.content[:1].islower():
             continue
-        first = next((ch for ch in c.content if ch.isalpha()), "")
-        if not first.islower() or ends_sentence(a.content) or len(a.content.split()) < 6:
-            continue
-        if b.content[:1].isalpha() and b.content[:1].islower():
+        if ends_sentence(a.content) or len(a.content.split()) < 6:
             continue
         if _header_evidence(b.content):
             out[b.index] = rule
