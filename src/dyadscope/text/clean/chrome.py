@@ -283,6 +283,10 @@ def _front(lines: Sequence[Line], layout: Layout,
         nxt = _next_content(lines, i)
         if p is not None:
             marks[i] = (p.kind, p.rule)
+            if p.block == "next" and nxt is not None and len(lines[nxt].content.split()) <= 8 \
+                    and not is_prose(lines[nxt].content):
+                marks[nxt] = (p.kind, f"{p.rule}.next")
+                nxt = _next_content(lines, nxt)
         elif _running(lines, i, layout):
             break
         elif _caps_title(c) and not layout.caps:
