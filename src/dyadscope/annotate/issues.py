@@ -143,27 +143,27 @@ def _walk(node: dict[str, Any], low: list[str], raw: list[str], i: int, found: l
 
 
 def _hits(text: str, lex: Lexicon) -> Iterable[tuple[_Term, int, int]]:
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    raw = [text[a:b] for a, b in spans]
+    matches = list(_WORD.finditer(text))
+    raw = [m.group() for m in matches]
     low = [w.lower() for w in raw]
     root = lex.trie
     words, prefixes = root["w"], root["p"]
-    i = 0
-    while i < len(low):
-        if low[i] not in words and low[i][:3] not in prefixes:
-            i += 1                        # no term starts with this word (the common case): skip the walk
-            continue
+    # the words some term starts with (most start none): found in one pass before walking the trie
+    starts = [i for i, w in enumerate(low) if w in words or w[:3] in prefixes]
+    reached = 0
+    for i in starts:
+        if i < reached:
+            continue                      # inside a term already found
         found: list[tuple[int, _Term]] = []
         _walk(root, low, raw, i, found)
         if not found:
-            i += 1
             continue
         end = max(e for e, _ in found)
         for e, term in found:
             if e == end:
-                yield term, spans[i][0], spans[end - 1][1]
+                yield term, matches[i].start(), matches[end - 1].end()
                 break
-        i = end
+        reached = end
 
 
 def issue_hits(text: str, *, lang: str = "en") -> list[IssueHit]:

@@ -324,11 +324,13 @@ def _in_phrase(words: tuple[str, ...], i: int) -> bool:
 def chunk(text: str, offset: int = 0, timex_spans: tuple[tuple[int, int], ...] = ()) -> Chunks:
     """Tokens and clauses of one sentence whose text starts at document offset ``offset``; ``timex_spans``:
     the document offsets of its time expressions (their tokens make :attr:`Chunks.timex`)."""
-    words, starts, ends = tokenize(text, offset)
-    def caps(i: int) -> bool:
-        return text[starts[i] - offset].isupper()
+    return with_clauses(tokens_only(text, offset, timex_spans))
 
-    clause, parent, kinds = _clauses(words, caps, grammar())
+
+def tokens_only(text: str, offset: int = 0, timex_spans: tuple[tuple[int, int], ...] = ()) -> Chunks:
+    """The tokens of one sentence without its clauses (``clause`` empty): enough to look for triggers, so a
+    sentence that holds none is never cut into clauses (:func:`with_clauses` adds them)."""
+    words, starts, ends = tokenize(text, offset)
     positions = []
     pos = 1
     for w in words:
@@ -337,5 +339,19 @@ def chunk(text: str, offset: int = 0, timex_spans: tuple[tuple[int, int], ...] =
     joined = " " + " ".join(words) + " "
     timex = frozenset(i for i, (a, b) in enumerate(zip(starts, ends))
                       for t0, t1 in timex_spans if a >= t0 and b <= t1) if timex_spans else frozenset()
-    return Chunks(offset=offset, text=text, words=words, starts=starts, ends=ends, clause=clause,
-                  parent=parent, kinds=kinds, joined=joined, positions=tuple(positions), timex=timex)
+    return Chunks(offset=offset, text=text, words=words, starts=starts, ends=ends, clause=(), parent=(),
+                  kinds=(), joined=joined, positions=tuple(positions), timex=timex)
+
+
+def with_clauses(c: Chunks) -> Chunks:
+    """``c`` cut into clauses (``c`` itself when it already is)."""
+    if c.clause or not c.words:
+        return c
+    text, offset, starts = c.text, c.offset, c.starts
+
+    def caps(i: int) -> bool:
+        return text[starts[i] - offset].isupper()
+
+    clause, parent, kinds = _clauses(c.words, caps, grammar())
+    return Chunks(offset=offset, text=text, words=c.words, starts=starts, ends=c.ends, clause=clause,
+                  parent=parent, kinds=kinds, joined=c.joined, positions=c.positions, timex=c.timex)

@@ -22,7 +22,7 @@ from ..pipeline import Analysis, stage
 from ..records import HAPPENED, Event, Mention, NarrativeTime, Sentence, Timex
 from . import anaphora, dating, implied, modality, roles, triggers
 from .arguments import Arg, coordinated, in_prepositional_phrase, mention_args
-from .chunks import Chunks, chunk, grammar
+from .chunks import Chunks, grammar, tokens_only, with_clauses
 from .intensity import quad_and_intensity
 from .issues import issues_of, paragraph_text
 
@@ -89,12 +89,19 @@ class DocContext:
     def sentence(self, index: int) -> Sentence:
         return self.analysis.sentences[index]
 
-    def chunks(self, index: int) -> Chunks:
+    def tokens(self, index: int) -> Chunks:
+        """The sentence's tokens, not yet cut into clauses (enough to look for triggers)."""
         c = self.chunks_cache.get(index)
         if c is None:
             s = self.sentence(index)
-            c = chunk(s.text, s.start, tuple((t.start, t.end) for t in self.timexes.get(index, ())))
+            c = tokens_only(s.text, s.start, tuple((t.start, t.end) for t in self.timexes.get(index, ())))
             self.chunks_cache[index] = c
+        return c
+
+    def chunks(self, index: int) -> Chunks:
+        c = self.tokens(index)
+        if not c.clause and c.words:
+            c = self.chunks_cache[index] = with_clauses(c)
         return c
 
     def args(self, index: int) -> tuple[Arg, ...]:
@@ -270,8 +277,7 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
     if index in ctx.repeated or not triggers.may_have_triggers(sentence.text) or \
             is_heading(sentence.text, ctx.alone(index)):
         return []
-    ch = ctx.chunks(index)
-    hits = triggers.find(ch)
+    hits = triggers.find(ctx.tokens(index))      # the same tokens as the clauses' below
     if not hits:
         return []
     args = ctx.args(index)
