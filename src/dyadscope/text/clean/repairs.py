@@ -81,9 +81,22 @@ def wire_tag_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{tags})(?:\s+\d{{1,2}})?\s*[-–—:]\s*(?=[\"“‘«]?[A-ZА-ЯЁ0-9])")
 
 
+@cache
+def place_date_pattern() -> re.Pattern[str]:
+    """A place in title case and a day and month opening a paragraph, closed by a full stop or a dash, with an
+    agency or not: "Moscow, 22 February. The …", "Baku, March 3 (Agency) – …" (``months`` of clean/chrome.yaml)."""
+    months = "|".join(re.escape(str(m)) for m in sorted(load_yaml("clean/chrome.yaml")["months"], key=len, reverse=True))
+    return re.compile(
+        rf"(?P<place>[A-ZА-ЯЁ][a-zа-яёə'’-]{{2,}}(?:[ -][A-ZА-ЯЁ][a-zа-яёə'’-]{{2,}})?),\s*"
+        rf"(?P<date>(?:\d{{1,2}}\s+(?i:{months})|(?i:{months})\.?\s+\d{{1,2}})(?:,?\s+\d{{4}})?)"
+        rf"(?P<agency>\s*(?:\([^)\n]{{1,30}}\)|/[^/\n]{{1,30}}/))?"
+        rf"\s*(?:\.|--|—|–|-)\s+(?=[\"“«]?[A-ZА-ЯЁ])")
+
+
 def remove_wire_datelines(text: str, ctx: StepContext) -> StepResult:
     """Cut a news agency dateline from the start of a paragraph: a place in capitals, then a date, an
-    agency in brackets or a double hyphen, then a dash ("BAKU, Dec. 28 (Agency) --", "MOSCOW --"); and a
+    agency in brackets or a double hyphen, then a dash ("BAKU, Dec. 28 (Agency) --", "MOSCOW --"), or a place in
+    title case with a day and month, then a full stop or a dash ("Moscow, 22 February. The …"); and a
     wire-service tag opening a headline in the first paragraphs ("UPDATE 2-Russia and Azerbaijan sign …").
 
     The loaders read the dateline as metadata before cleaning; the sentence after it stays whole.
@@ -91,7 +104,12 @@ def remove_wire_datelines(text: str, ctx: StepContext) -> StepResult:
     edits: list[Edit] = []
     for m in _PARA_RE.finditer(text):
         d = _WIRE_DATELINE_RE.match(text, m.start())
-        if d is None or d.end() >= m.end():
+        if d is None:
+            p = place_date_pattern().match(text, m.start())
+            if p is not None and p.end() < m.end():
+                edits.append(Edit(p.start(), p.end(), "", "dateline", rule_id("repairs", _VERSION, "place_date")))
+            continue
+        if d.end() >= m.end():
             continue
         dated = d.group("date") is not None or d.group("agency") is not None
         if not dated and d.group("dash") != "--":
