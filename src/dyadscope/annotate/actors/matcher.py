@@ -134,6 +134,7 @@ class _Sentence:
         self.dic = comp.dic
         self.when = when
         self.tok: Tokens = tokenize(text)
+        self.n = len(self.tok.keys)       # (len() of the tokens object is a Python call; read it once)
         caps = _is_caps(text, comp.caps_ratio)
         self.name_keys = self.tok.lower if caps else self.tok.keys
         self.names = comp.names_lower if caps else comp.names
@@ -141,12 +142,12 @@ class _Sentence:
     # --- lookups ------------------------------------------------------------------------------------------
 
     def name_at(self, i: int) -> Hit | None:
-        if i >= len(self.tok) or self.name_keys[i] not in self.names and "'" not in self.name_keys[i]:
+        if i >= self.n or self.name_keys[i] not in self.names and "'" not in self.name_keys[i]:
             return None
         return longest(self.names, self.name_keys, i)
 
     def head_at(self, i: int) -> Hit | None:
-        if i >= len(self.tok) or self.tok.lower[i] not in self.comp.heads:
+        if i >= self.n or self.tok.lower[i] not in self.comp.heads:
             return None
         return longest(self.comp.heads, self.tok.lower, i)
 
@@ -225,7 +226,7 @@ class _Sentence:
 
     def after_head(self, found: Found, head: Head, k: int) -> Found:
         """Extend a role (or body) mention ending at token ``k`` with a person's name or a named body."""
-        j = k + 1 if k < len(self.tok) and self.tok.keys[k] in self.comp.apposition else k
+        j = k + 1 if k < self.n and self.tok.keys[k] in self.comp.apposition else k
         hit = self.name_at(j)
         if hit is None:
             return found
@@ -293,7 +294,7 @@ class _Sentence:
             found = self.with_head(inner, entry, head, h.start, inner.end, f"{RULESET}:head_of_state")
             return self.after_head(found, head, inner.end)
         if head.kind in ("role", "honorific"):
-            j = k + 1 if head.kind == "role" and k < len(self.tok) and self.tok.keys[k] in self.comp.apposition else k
+            j = k + 1 if head.kind == "role" and k < self.n and self.tok.keys[k] in self.comp.apposition else k
             hit = self.name_at(j)
             if hit is not None and self.primary(hit).kind == "person":
                 return self.person_found(hit, self.tok.starts[h.start], self.char_end(hit), head.offices, None,
