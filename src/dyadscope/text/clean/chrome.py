@@ -287,6 +287,9 @@ def _front(lines: Sequence[Line], layout: Layout,
                     and not is_prose(lines[nxt].content):
                 marks[nxt] = (p.kind, f"{p.rule}.next")
                 nxt = _next_content(lines, nxt)
+            if p.kind == "byline" and nxt is not None and _affiliation_line(lines[nxt].content):
+                marks[nxt] = ("byline", rule_id("front", v, "affiliation_line"))
+                nxt = _next_content(lines, nxt)
         elif _running(lines, i, layout):
             break
         elif _caps_title(c) and not layout.caps:

@@ -111,8 +111,12 @@ def _candidates(text: str) -> tuple[list[_Candidate], list[_Candidate]]:
             if m.start() > 0 and not text[m.start() - 1].isspace():
                 strong.append(_Candidate(m.start(), m.end(), 0, "bracketed"))
     for m in _SUPERSCRIPT_RE.finditer(text):
-        if m.start() > 0 and not text[m.start() - 1].isspace() and not text[m.start() - 1].isdigit():
+        if m.start() == 0 or text[m.start() - 1].isdigit():
+            continue
+        if not text[m.start() - 1].isspace():
             strong.append(_Candidate(m.start(), m.end(), int(m.group().translate(_SUPER)), "superscript"))
+        elif m.start() >= 2 and text[m.start() - 2] in _PUNCT + _QUOTES and text[m.start() - 1] in " \t":
+            strong.append(_Candidate(m.start() - 1, m.end(), int(m.group().translate(_SUPER)), "superscript"))
     strong.sort(key=lambda c: c.start)
     return strong, weak
 

@@ -35,7 +35,9 @@ from .base import (
 )
 from .data import notes_data, rule_id, unmarked
 
-_ITEM_RE = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|\^)\s+\S")
+_ITEM_RE = re.compile(r"\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})|\^)\s+\S")
+_SUPER = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_MAX_TAIL_LINES = 4
 _FOOTNOTE_LINE_RE = re.compile(r"(\d{1,3})\s+[\"“«‘A-ZА-ЯЁ]")
 _URL_ONLY_RE = re.compile(r"(?:https?://|www\.)\S+\Z")
 _NOTE_HYPHEN_RE = re.compile(r"([^\W\d_])- ([a-zа-яё])")
@@ -51,7 +53,7 @@ def _item_number(content: str) -> int | None:
     m = _ITEM_RE.match(content)
     if not m:
         return None
-    return int(m.group(1) or m.group(2) or 0)
+    return int(m.group(1) or m.group(2) or (m.group(3) or "0").translate(_SUPER))
 
 
 def _cited(lines: Sequence[Line], idx: Sequence[int]) -> int:
@@ -76,13 +78,26 @@ def _end_block(lines: Sequence[Line], layout: Layout) -> int | None:
 
     Walking up from the end: the last section under a notes heading ("References", "Notes" ...) is taken
     when its lines include a citation, and the notes sections right above it with it; a run of numbered
-    citations without a heading is taken when its numbers increase and most items read as citations.
+    citations without a heading is taken when its numbers increase and most items read as citations. A few
+    lines of prose closing the text under the notes (a note on the author, a disclaimer) go with them.
     """
+    found = _end_walk(lines, layout, len(lines) - 1)
+    if found is not None:
+        return found
+    tail = [ln.index for ln in reversed(lines) if not ln.blank][:_MAX_TAIL_LINES + 1]
+    for k in range(1, len(tail)):
+        above = _end_walk(lines, layout, tail[k])
+        if above is not None and notes_data().heading.match(unmarked(collapse(lines[above].content))):
+            return above
+    return None
+
+
+def _end_walk(lines: Sequence[Line], layout: Layout, last: int) -> int | None:
     nd = notes_data()
     start: int | None = None
     segment: list[int] = []          # non-blank lines seen since the last accepted section
     items: list[int] = []            # numbered items among them
-    i = len(lines) - 1
+    i = last
     while i >= 0:
         ln = lines[i]
         i -= 1
