@@ -298,17 +298,20 @@ def _year_heading(s: Sentence, sentences: Sequence[Sentence], tx: Sequence[Timex
     first = s.index == 0 or sentences[s.index - 1].paragraph != s.paragraph
     alone = first and (s.index + 1 >= len(sentences) or sentences[s.index + 1].paragraph != s.paragraph)
     glued = cues.glued_heading.match(s.text) if s.paragraph > 0 else None
-    if glued and not first and not glued.group("bracket"):
+    if glued and not first and not (glued.group("bracket") or glued.group("marked")):
         glued = None
     if glued and not (alone and not text.endswith((".", "!", "?", ";", ","))):
         text = glued.group("head").strip()  # a heading glued to the first sentence of its section
     elif s.paragraph == 0 or not alone or text.endswith((".", "!", "?", ";", ",")):
         return None
     text = cues.heading_trail.sub("", text)  # "Relations under the new president (2004–2013) [edit]"
-    if len(text.split()) > cues.heading_words or cues.heading_not.search(text):
+    lead = cues.heading_lead.match(text)  # "== Relations since 2016 =="
+    at = s.start + (lead.end() if lead else 0)
+    text = text[lead.end():] if lead else text
+    if not text or len(text.split()) > cues.heading_words or cues.heading_not.search(text):
         return None
-    m = Member(s, s.start, s.start + len(text), 0, "period", f"{RULESET}:heading_years", surface=text)
-    anchor(m, text, [t for t in tx if t.start < s.start + len(text)], (), cues)
+    m = Member(s, at, at + len(text), 0, "period", f"{RULESET}:heading_years", surface=text)
+    anchor(m, text, [t for t in tx if at <= t.start < at + len(text)], (), cues)
     post = cues.heading_post.search(text)
     if m.date_start is None and m.date_end is None and post:  # "Post-2011 relations"
         m.date_start, m.start_basis = post.group("year"), "stated"

@@ -61,6 +61,7 @@ class Cues:
     loose_stages: tuple[re.Pattern[str], ...]
     numbered: re.Pattern[str]
     heading_trail: re.Pattern[str]
+    heading_lead: re.Pattern[str]
     heading_post: re.Pattern[str]
     prose_member_definite: re.Pattern[str]
     announce_verb: re.Pattern[str]
@@ -143,6 +144,7 @@ def cues() -> Cues:
         loose_stages=tuple(rx(p) for p in d["loose_stages"]),
         numbered=rx(d["numbered"]),
         heading_trail=rx(d["heading_trail"]),
+        heading_lead=rx(d["heading_lead"]),
         heading_post=rx(d["heading_post"]),
         prose_member_definite=rx(d["prose_member_definite"]),
         announce_verb=re.compile(words_pattern(d["announce"]), re.IGNORECASE),
