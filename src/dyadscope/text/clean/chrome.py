@@ -195,6 +195,11 @@ def remove_chrome(text: str, ctx: StepContext) -> StepResult:
         elif p.block == "list":
             for j in _list_block(lines, i, layout):
                 marks.setdefault(j, (p.kind, f"{p.rule}.block"))
+        elif p.block == "next":         # a label whose text is the next line ("Image caption," + caption)
+            label = collapse(lines[i].content)
+            if label.endswith((",", ":")) and i + 1 < len(lines) and not lines[i + 1].blank \
+                    and len(lines[i + 1].content.split()) <= 40:
+                marks.setdefault(i + 1, (p.kind, f"{p.rule}.next"))
         elif p.block == "tags":         # the tags under their label, up to a blank line
             prev = i
             for j in _list_block(lines, i, layout):
