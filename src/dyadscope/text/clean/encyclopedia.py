@@ -68,6 +68,7 @@ class EncyclopediaData:
     sidebar: re.Pattern[str]
     max_sidebar_lines: int
     max_caption_words: int
+    min_infobox_after_lead: int
     version: int
 
 
@@ -95,7 +96,8 @@ def encyclopedia_data() -> EncyclopediaData:
         _compile(str(data["contents_item"]), "contents_item"), _compile(str(data["contents_inline"]), "contents_inline"),
         frozenset(str(h).lower() for h in data["closing_headings"]), int(data["max_infobox_lines"]),
         int(data["max_navbox_lines"]), int(data["min_weak"]), int(data["min_reference_marks"]),
-        _compile(str(data["sidebar"]), "sidebar"), int(data["max_sidebar_lines"]), int(data["max_caption_words"]), v)
+        _compile(str(data["sidebar"]), "sidebar"), int(data["max_sidebar_lines"]), int(data["max_caption_words"]),
+        int(data["min_infobox_after_lead"]), v)
 
 
 def _plain(content: str) -> str:
@@ -199,6 +201,40 @@ def _infobox(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
         return
     for i in block:
         marks[i] = ("infobox", rule)
+
+
+def _infobox_after_lead(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
+    """An infobox under the lead's first paragraph: a run of short lines that are not prose between two
+    paragraphs of prose, before the first heading or contents."""
+    d = encyclopedia_data()
+    rule = rule_id("encyclopedia", d.version, "infobox_after_lead")
+    content = [ln for ln in lines if not ln.blank and ln.index not in marks]
+    lead = next((k for k, ln in enumerate(content) if _body_prose(ln.content)), None)
+    if lead is None or content[lead].content.rstrip().endswith(":"):
+        return
+    run: list[int] = []
+    for ln in content[lead + 1:]:
+        plain = _plain(ln.content)
+        if _EDIT_MARK_RE.search(ln.content) or d.contents_heading.match(plain):
+            return
+        if _body_prose(ln.content) or ends_sentence(plain) or len(plain.split()) > 14:
+            break
+        if len(run) >= d.max_infobox_lines:
+            return
+        run.append(ln.index)
+    else:
+        return
+    fields = any("\t" in lines[i].content or any(ch.isdigit() for ch in lines[i].content) for i in run)
+    if len(run) >= d.min_infobox_after_lead and fields and _body_prose(lines[_after(lines, run[-1])].content):
+        for i in run:
+            marks.setdefault(i, ("infobox", rule))
+
+
+def _after(lines: list[Line], i: int) -> int:
+    j = i + 1
+    while j < len(lines) - 1 and lines[j].blank:
+        j += 1
+    return min(j, len(lines) - 1)
 
 
 def _split_navbox_toggles(lines: list[Line], marks: dict[int, tuple[str, str]]) -> None:
@@ -372,6 +408,7 @@ def remove_encyclopedia_furniture(text: str, ctx: StepContext) -> StepResult:
     _navboxes(lines, marks)
     _contents(lines, marks)
     _infobox(lines, marks)
+    _infobox_after_lead(lines, marks)
     _sidebars(lines, marks)
     edits: list[Edit] = []
     notes: list[str] = []
