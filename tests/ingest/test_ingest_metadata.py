@@ -42,6 +42,9 @@ POSITIVE = [
      {"published": "2024-03-03", "precision": "day", "basis": "dateline"}),
     ("a published and an updated stamp on one line", "Published: 12 June 2023 | Last updated: 13 June 2023 09:15",
      {"published": "2023-06-12", "precision": "day"}),
+    ("an encyclopedia title above the page's tabs", ("Samur water accord\nArticle Talk\nRead Edit View history\n"
+                                                     "Tools\nFrom Wikipedia, the free encyclopedia"),
+     {"title": "Samur water accord"}),
     ("a stamp with a time zone offset", "4 March 2025 at 10:20 GMT+4 · Updated 4 March 2025 at 12:45 GMT+4",
      {"published": "2025-03-04", "precision": "day"}),
     ("a byline with two authors", "By Leyla Karimova and S. Peter Holm",
