@@ -74,6 +74,15 @@ def test_facts_repeated_by_many_documents_are_compared_once_per_claim() -> None:
     assert [(f.doc, f.value) for f in claims] == [("d0.txt", "2 billion"), ("x.txt", "3 billion")]
 
 
+def test_a_few_facts_of_a_claim_are_kept_one_per_document_and_a_fact_seen_twice_counts_once() -> None:
+    same = _fact("d0.txt", "2 billion")
+    facts = [same, same, _fact("d0.txt", "2 billion", 40)] + [_fact(f"d{i}.txt", "2 billion", i) for i in range(1, 50)]
+    facts.append(_fact("x.txt", "3 billion"))
+    claims = distinct_claims(facts, keep=3)
+    assert [(f.doc, f.value) for f in claims] == [("d0.txt", "2 billion"), ("d1.txt", "2 billion"),
+                                                   ("d2.txt", "2 billion"), ("x.txt", "3 billion")]
+
+
 def test_a_disagreement_repeated_by_many_documents_is_kept_a_few_times_with_a_count() -> None:
     found = [Contradiction(kind="story_date", subject="s1", a_doc=f"d{i}.txt", a_value="1992", a_quote="q",
                            b_doc="x.txt", b_value="1993", b_quote="r", note="dates differ") for i in range(10)]

@@ -332,14 +332,19 @@ MAX_PER_CLAIM = 3
 _WHERE = frozenset({"doc", "doc_id", "sentence", "start", "end", "quote", "rule", "confidence"})
 
 
-def distinct_claims(facts: Iterable[Fact]) -> list[Fact]:
-    """One fact per claim: facts that differ only in where they were found (the same figure repeated by many
-    documents) are compared once, through the first of them."""
+def distinct_claims(facts: Iterable[Fact], keep: int = 1) -> list[Fact]:
+    """The first ``keep`` facts of each claim, in order: facts that differ only in where they were found (the
+    same figure repeated by many documents) are compared through a few of them, never pairwise by the thousand.
+    A fact found twice (under two events of one sentence) counts once."""
     names = [f.name for f in dataclasses.fields(Fact) if f.name not in _WHERE]
-    seen: dict[tuple[Any, ...], Fact] = {}
+    seen: dict[tuple[Any, ...], list[Fact]] = {}
+    out: list[Fact] = []
     for fact in facts:
-        seen.setdefault(tuple(getattr(fact, n) for n in names), fact)
-    return list(seen.values())
+        group = seen.setdefault(tuple(getattr(fact, n) for n in names), [])
+        if len(group) < keep and all(f is not fact and f.doc_id != fact.doc_id for f in group):
+            group.append(fact)
+            out.append(fact)
+    return out
 
 
 def cap_repeats(found: Iterable[Contradiction], limit: int = MAX_PER_CLAIM) -> list[Contradiction]:
@@ -409,6 +414,9 @@ def resolve_corpus(store: Store) -> tuple[int, int]:
                 found.extend(c for c in finder([], chunk) if c.kind != "fact")
                 continue
             events = [e for evs in store.events_of_stories(s.story_id for s in chunk).values() for e in evs]
-            near = list({id(f): f for e in events for f in by_sentence.get((e.doc_id, e.start), ())}.values())
+            # a few facts per distinct claim (one per document): a figure copied by a thousand documents
+            # is not compared pairwise a million times
+            near = distinct_claims((f for e in events for f in by_sentence.get((e.doc_id, e.start), ())),
+                                   keep=MAX_PER_CLAIM)
             found.extend(c for c in finder(near, chunk, events=events) if c.kind != "fact")
     return n_stories, store.replace_contradictions(cap_repeats(found))
