@@ -9,7 +9,8 @@ closing quote. Markers count up through a text, so the sequence is the main sign
 - **weak** candidates — a year or a page number followed by a glued number ("1993.14 By", "82-83.2 The"), digits glued to a word ending
   in a lower-case letter ("soon59)", "Moscow3"), or a number standing alone after a sentence end ("unchanged.” 62 According") — are
   taken only when they fit the sequence of strong markers around them (bigger than the one before, by at
-  most three, and smaller than the one after); one strong marker is enough to start a sequence.
+  most three, and smaller than the one after); one strong marker is enough to start a sequence, and without
+  any, three weak ones counting up from 1 make one.
 
 Bracketed reference and editing marks glued to a word ("signed in 1997.[3]", "History[edit]",
 "[citation needed]"; ``data/clean/layout.yaml``) always go.
@@ -148,4 +149,22 @@ def remove_footnote_markers(text: str, ctx: StepContext) -> StepResult:
             if _fits(c.value, before, after):
                 edits.append(Edit(c.start, c.end, "", "footnote_marker", rule_id("notes", 1, c.rule)))
                 taken.add(c.start)
+    if not strong:
+        edits.extend(_weak_chain(weak))
     return finish(text, edits)
+
+
+_MIN_CHAIN = 3
+
+
+def _weak_chain(weak: list[_Candidate]) -> list[Edit]:
+    """Without any strong marker: weak candidates that count up from 1 through the text (1, 2, 3 …, steps of at
+    most three), at least three of them, are note numbers ("in 2016.1 Officials …", "in 2017.2 The …")."""
+    chain: list[_Candidate] = []
+    for c in sorted(weak, key=lambda c: c.start):
+        last = chain[-1].value if chain else 0
+        if last < c.value <= last + (_MAX_STEP if chain else 1):
+            chain.append(c)
+    if len(chain) < _MIN_CHAIN:
+        return []
+    return [Edit(c.start, c.end, "", "footnote_marker", rule_id("notes", 1, f"{c.rule}_in_sequence")) for c in chain]
