@@ -345,6 +345,9 @@ def _inline_edits(text: str, lines: list[Line], removed: set[int]) -> list[Edit]
     return edits
 
 
+_RULE_LINE_RE = re.compile(r"[ \t]*[-=_*~]{3,}[ \t]*")
+
+
 @cache
 def _inline_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A page mark inside a line, a subheading between dashes, a paragraph mark after a sentence inside a line."""
@@ -362,6 +365,10 @@ def _inside_line_edits(text: str, lines: list[Line], removed: set[int]) -> list[
     edits: list[Edit] = []
     for ln in lines:
         if ln.blank or ln.index in removed:
+            continue
+        if _RULE_LINE_RE.fullmatch(ln.content):             # a rule of dashes over or under a subheading
+            end = ln.end + 1 if ln.end < len(text) else ln.end
+            edits.append(Edit(ln.start, end, "", "cable_marker", rule_id("cable", v, "rule_line")))
             continue
         for m in page.finditer(text, ln.cstart, ln.cend):
             if m.start() > ln.cstart and m.end() < ln.cend:
