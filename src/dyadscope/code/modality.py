@@ -52,6 +52,10 @@ class Modality:
         return f"modality.v{version_of(MODALITY_FILE)}:{self.value}"
 
 
+#: how far after a reporting verb its "that" may stand ("told the Ambassador on November 4 that …")
+_THAT_REACH = 9
+
+
 @dataclass(frozen=True, slots=True)
 class Cues:
     """Where each cue list matches in one sentence: list name → [(start token, end token, text)]."""
@@ -258,7 +262,7 @@ def classify(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg], dated: 
     rv = found.within("report_verbs", 0, start)
     if rv and _own_main_clause(chunks, rv[0], head):
         rv = None                         # "Putin admitted that …, and he promised …": his own statement
-    if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + 5] or "," in words[rv[1]:rv[1] + 2]
+    if rv and rv[0] != head and ("that" in words[rv[1]:rv[1] + _THAT_REACH] or "," in words[rv[1]:rv[1] + 2]
                                  or any(a.start == rv[1] and a.start < start for a in args)):
         return Modality("reported", rv[2], _attributed(chunks, rv, args))   # also "said Moscow had …"
     return Modality("asserted")
@@ -321,7 +325,7 @@ def speaker(chunks: Chunks, hit: Hit, found: Cues, args: Sequence[Arg]) -> Arg |
     if rv is None:
         return None
     words = chunks.words
-    that = next((k for k in range(rv[1], min(len(words), rv[1] + 5)) if words[k] == "that"), None)
+    that = next((k for k in range(rv[1], min(len(words), rv[1] + _THAT_REACH)) if words[k] == "that"), None)
     if that is None and not any(a.start in (rv[1], rv[1] + 1) for a in args):
         return None               # "said (to X) that …", "said it would …", "announced Moscow will …"
     for a in reversed(args):
