@@ -166,9 +166,10 @@ def _contents_block(lines: Sequence[Line], i: int, layout: Layout) -> list[int]:
 
 
 def _comments_block(lines: Sequence[Line], i: int) -> list[int]:
-    """Everything after a comments header, when the header stands in the second half of the text."""
+    """Everything after a comments header, when the header stands in the second half of the text (by lines, or
+    by characters, as readers' comments come in short lines)."""
     content = [ln.index for ln in lines if not ln.blank]
-    if content.index(i) < len(content) // 2:
+    if content.index(i) < len(content) // 2 and lines[i].start < 0.5 * lines[-1].end:
         return []
     return [j for j in content if j > i]
 
