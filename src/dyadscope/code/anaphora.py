@@ -177,6 +177,9 @@ def resolve(chunks: Chunks, start: int, end: int, rule: Anaphor, before: Sequenc
     if here:
         free = [a for a in here if in_prepositional_phrase(chunks, a) is None]
         pick = (free or here)[-1] if not rule.reflexive else here[-1]
+        if not rule.reflexive and len(free) > 1 and chunks.kinds[chunks.clause[start]] == "sub" and \
+                chunks.clause[free[0].start] != chunks.clause[start]:
+            pick = free[0]                # "X told Y that his talks …": the speaker, the main clause's subject
         if rule.plural and free:
             return tuple(as_anaphor(a) for a in coordinated(chunks, before, pick))
         if rule.reflexive or free:

@@ -28,6 +28,8 @@ from .issues import issues_of, paragraph_text
 
 #: a nominal trigger after these words, following an agreement or talks word, is the topic of that act
 _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over", "of", "for"})
+#: words a topic's noun phrase does not reach across
+_PHRASE_ENDS = frozenset({"that", ",", ";", ":", "which", "who"})
 _NORM_RE = re.compile(r"\W+")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _CLOSING = frozenset('.!?"”’)»…:;')
@@ -228,10 +230,11 @@ def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
     if hit.head_kind == "noun":
         j = hit.start - 1
         steps = 0
-        while j >= 0 and steps < 4 and words[j] not in _TOPIC_PREPS:
+        while j >= 0 and steps < 4 and words[j] not in _TOPIC_PREPS and words[j] not in _PHRASE_ENDS:
             j -= 1
             steps += 1
-        if j >= 1 and words[j] in _TOPIC_PREPS:
+        # (not "told the Ambassador on October 30 that his talks …": a date's preposition, another clause)
+        if j >= 1 and words[j] in _TOPIC_PREPS and j + 1 not in ch.timex:
             for prev in kept:
                 if prev.end <= j and j - prev.end <= 3 and prev.head != hit.head and not (
                         prev.entry.plover in _COMPLAINTS and hit.entry.plover in _HARMS):
