@@ -29,6 +29,14 @@ def test_every_timex_carries_its_offsets_text_and_versioned_rule() -> None:
         assert t.doc_id == "" and t.sentence == -1
 
 
+def test_a_publication_date_may_be_given_as_a_date_object() -> None:
+    import datetime as dt
+
+    as_text = [(t.text, t.value) for t in tag(SAMPLE, published="2011-06-24")]
+    assert [(t.text, t.value) for t in tag(SAMPLE, published=dt.date(2011, 6, 24))] == as_text
+    assert ("Last week", "2011-W24") in as_text
+
+
 def test_timexes_come_in_reading_order_without_overlap() -> None:
     found = tag(SAMPLE, published="2011-06-24")
     assert [t.start for t in found] == sorted(t.start for t in found)

@@ -50,9 +50,11 @@ class Point:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
 
-def parse_point(text: str | None) -> Point | None:
+def parse_point(text: str | dt.date | None) -> Point | None:
     """A Point from an ISO-like date ("2003-03-12", "2003-03", "2003", "20030312", "2003-03-12T10:00"; a
-    season or quarter gives its year); None when it is none of these."""
+    season or quarter gives its year) or a ``datetime.date``; None when it is none of these."""
+    if isinstance(text, dt.date):
+        return Point(text.year, text.month, text.day)
     if not text:
         return None
     m = _ISO_RE.match(text.strip())

@@ -9,6 +9,7 @@ lists, ranges and open intervals (:mod:`.ranges`); then, in reading order, each 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -257,7 +258,7 @@ def _join_groups(timexes: list[Timex], groups: list[str | None]) -> list[Timex]:
     return out
 
 
-def _tag(text: str, spans: Sequence[_Span], published: str | None, lang: str, doc_id: str) -> list[Timex]:
+def _tag(text: str, spans: Sequence[_Span], published: str | dt.date | None, lang: str, doc_id: str) -> list[Timex]:
     g = grammar(lang or "en")
     words = time_words()
     publication = parse_point(published)
@@ -350,10 +351,10 @@ def _reporting_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\b(?:\s+[\w'’-]+){{0,4}}?\s$", re.IGNORECASE)
 
 
-def tag(text: str, *, published: str | None = None, lang: str = "en") -> list[Timex]:
+def tag(text: str, *, published: str | dt.date | None = None, lang: str = "en") -> list[Timex]:
     """Time expressions of ``text`` in reading order (``sentence`` is -1, ``doc_id`` empty).
 
-    ``published`` is the publication date ("2003-03-12", "2003-03", "2003" or None) that relative
+    ``published`` is the publication date ("2003-03-12", "2003-03", "2003", a ``datetime.date``, or None) that relative
     expressions resolve against. Paragraphs (blank-line separated) bound ranges and the narrative time.
     """
     spans = [_Span(s, e, -1, i) for i, (s, e) in enumerate(paragraphs(text))]
