@@ -37,9 +37,10 @@ def register(app: typer.Typer) -> None:
         """Find the stages an author divides the relationship into; print one JSON object per stage.
 
         Each object has doc, label, start, end (years, or year-months; null when the text does not say),
-        sentence, kind (stated, or cited when the author attributes the scheme to someone else), scope
-        (relationship, policy, issue_specific), how each end was found (start_basis, end_basis: stated,
-        implied by the neighbouring stage, anaphora, leader) and the rule that found it.
+        sentence, kind (stated; cited when the author attributes the scheme to someone else; implicit for a
+        section heading that names a span of years), scope (relationship, policy, issue_specific), ordinal,
+        how each end was found (start_basis, end_basis: stated, implied by the neighbouring stage, anaphora,
+        leader, restated, narrative) and the rule that found it.
 
         Example: dyadscope periods examples/az-ru --jsonl out/periods.jsonl
         """
