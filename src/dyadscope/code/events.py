@@ -309,11 +309,12 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
                              happened=mod.value in HAPPENED)
         said_by = modality.speaker(ch, hit, found, args) if mod.value in ("future", "reported") else None
         for pair in roles.expand(ch, hit, r, args, ctx.dyad):
-            ev = _event(ctx, sentence, ch, hit, pair, mod, when)
+            ev = _event(ctx, sentence, ch, hit, pair, mod, when, said_by)
             if ev is not None and said_by is not None and mod.value == "future" and said_by.code == ev.source:
                 ev = stated_intention(ev, said_by)
             elif ev is not None and said_by is not None and mod.value == "reported" and ev.quad in (3, 4) \
-                    and said_by.code == ev.target and ev.source not in (None, ev.target):
+                    and said_by.code == ev.target and ev.source not in (None, ev.target) \
+                    and ev.target_basis == "text":
                 ev = accusation(ev, said_by)
                 if any((e.plover, e.source, e.target) == (ev.plover, ev.source, ev.target) for e in events):
                     continue                   # "Russia protested that …": the protest is the accusation
@@ -353,7 +354,7 @@ def stated_intention(event: Event, said_by: Arg) -> Event:
 
 
 def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r: roles.Roles,
-           mod: modality.Modality, when: dating.DateChoice) -> Event | None:
+           mod: modality.Modality, when: dating.DateChoice, said_by: Arg | None = None) -> Event | None:
     entry = hit.entry
     src, tgt = r.source, r.target
     if src is None and tgt is None and entry.pair_implied and not (
@@ -375,6 +376,12 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
         tgt = implied.partner(src.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad,
                               lambda a: a.start >= 0 and not ch.same_clause(a.start, hit.head)
                               and in_prepositional_phrase(ch, a) is None, together)
+    if tgt is None and not entry.no_target and entry.implied and said_by is not None and \
+            said_by.code == implied.other_state(src.code, ctx.dyad):
+        # "Mammadyarov said Russia had agreed to extend the lease": what the other state did, told by one
+        # side, was done to that side
+        tgt = Arg(code=said_by.code, text=said_by.text, start=-1, end=-1, kind=said_by.kind,
+                  person=said_by.person, detail=said_by.detail, via="implied")
     if tgt is None and not entry.no_target and not entry.target_optional:
         return None
     if entry.target_kinds and (tgt is None or tgt.kind not in entry.target_kinds):
