@@ -345,8 +345,8 @@ def _back(lines: Sequence[Line], layout: Layout, repeated: tuple[Counter[str], C
             break
         i = _next_content(lines, i, -1)
     lists = [i for i, (kind, rule) in marks.items() if rule.endswith(":link_or_publication_list")]
-    if len(lists) < 2:          # one name-and-date line closing a text is more likely a signature
-        for i in lists:
+    if len(lists) == 1:         # one name-and-date line closing a text is more likely a signature, or prose:
+        for i in [k for k in marks if k <= lists[0]]:      # the walk stops there
             del marks[i]
     return marks
 

@@ -317,9 +317,34 @@ def _body_prose(content: str) -> bool:
             and not _LIST_MARK_RE.match(content))
 
 
-def _closing(lines: list[Line], marks: dict[int, tuple[str, str]]) -> int | None:
-    """The first closing section heading after which no body prose follows."""
+def _closing_by_marks(lines: list[Line], marks: dict[int, tuple[str, str]]) -> int | None:
+    """In a page whose headings are marked "[edit]": the first closing heading after which no other heading
+    follows (the closing sections' entries may read like prose: "Official site of …, with the treaties.")."""
     d = encyclopedia_data()
+    start: int | None = None
+    prev: Line | None = None
+    for ln in lines:
+        if ln.blank:
+            continue
+        m = _EDIT_MARK_RE.search(ln.content)
+        head = ln if m is not None and m.start() > 0 else prev if m is not None else None
+        prev = ln
+        if head is None:
+            continue
+        name = _plain(_EDIT_MARK_RE.sub("", head.content)).lower().strip(" :.")
+        if name in d.closing:
+            start = head.index if start is None else start
+        else:
+            start = None
+    return start
+
+
+def _closing(lines: list[Line], marks: dict[int, tuple[str, str]]) -> int | None:
+    """The first closing section heading after which no body prose follows (no other heading, when the page's
+    headings are marked "[edit]")."""
+    d = encyclopedia_data()
+    if sum(1 for ln in lines if not ln.blank and _EDIT_MARK_RE.search(ln.content)) >= 2:
+        return _closing_by_marks(lines, marks)
     start: int | None = None
     for ln in lines:
         if ln.blank or ln.index in marks:
