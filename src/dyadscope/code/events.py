@@ -314,7 +314,7 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
                 ev = stated_intention(ev, said_by)
             elif ev is not None and said_by is not None and mod.value == "reported" and ev.quad in (3, 4) \
                     and said_by.code == ev.target and ev.source not in (None, ev.target) \
-                    and ev.target_basis == "text":
+                    and (ev.target_basis == "text" or ev.quad == 4):   # (a refusal told by the refused: a report)
                 ev = accusation(ev, said_by)
                 if any((e.plover, e.source, e.target) == (ev.plover, ev.source, ev.target) for e in events):
                     continue                   # "Russia protested that …": the protest is the accusation
