@@ -10,7 +10,9 @@ Runs on the rebuilt paragraphs (one blank line between them):
 - **lead sentences**: a short paragraph (one or two sentences) that opens one of the next two
   paragraphs — the standalone lead is dropped and the body paragraph stays whole;
 - **pull quotes**: a short paragraph all of whose sentences also stand inside a longer paragraph, or whose
-  words (eight to forty) stand in the same order inside a paragraph at least twice as long.
+  words (eight to forty) stand in the same order inside a paragraph at least twice as long, or a short
+  paragraph in quotation marks (three words or more, perhaps cut with an ellipsis and signed with a dash)
+  whose pieces stand in order inside a paragraph at least twice as long.
 """
 
 from __future__ import annotations
@@ -163,6 +165,41 @@ def _excerpts(paras: Sequence[_Para], drop: dict[int, tuple[str, str]]) -> list[
     return found
 
 
+_OPEN_QUOTES = "\"“«„‘'"
+_ATTRIBUTION_RE = re.compile(r"\s*[—–-]{1,2}\s*[^\W\d_][\w .'’-]{2,60}\Z")
+_ELLIPSIS_RE = re.compile(r"\s*(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*")
+_MIN_QUOTED_WORDS = 3
+
+
+def _quoted_excerpts(paras: Sequence[_Para], raws: Sequence[str], drop: dict[int, tuple[str, str]]) -> list[int]:
+    """Short paragraphs set in quotation marks (a pull quote), perhaps cut with an ellipsis and signed with a
+    dash ("“We have turned the page … together” — the president"), whose pieces all stand, in order, in one
+    longer paragraph."""
+    found = []
+    for i, raw in enumerate(raws):
+        body = raw.strip()
+        if i in drop or not body or body[0] not in _OPEN_QUOTES or paras[i].words > _MAX_EXCERPT_WORDS:
+            continue
+        body = _ATTRIBUTION_RE.sub("", body)
+        pieces = [_norm(piece) for piece in _ELLIPSIS_RE.split(body)]
+        pieces = [piece for piece in pieces if piece]
+        if not pieces or sum(len(piece.split()) for piece in pieces) < _MIN_QUOTED_WORDS:
+            continue
+        for j, p in enumerate(paras):
+            if j == i or j in drop or p.words < 2 * paras[i].words:
+                continue
+            hay, at = f" {p.norm} ", 0
+            for piece in pieces:
+                at = hay.find(f" {piece} ", at)
+                if at < 0:
+                    break
+                at += len(piece)
+            else:
+                found.append(i)
+                break
+    return found
+
+
 def remove_repeats(text: str, ctx: StepContext) -> StepResult:
     """Drop repeated paragraphs, standalone lead sentences and pull quotes, keeping the body whole."""
     paras: list[_Para] = []
@@ -204,6 +241,8 @@ def remove_repeats(text: str, ctx: StepContext) -> StepResult:
             drop[i] = ("repeated_sentence", rule_id("repeats", _VERSION, "pull_quote"))
     for i in _excerpts(paras, drop):
         drop[i] = ("repeated_sentence", rule_id("repeats", _VERSION, "pull_quote_excerpt"))
+    for i in _quoted_excerpts(paras, raws, drop):
+        drop[i] = ("repeated_sentence", rule_id("repeats", _VERSION, "pull_quote_in_quotes"))
     edits = []
     for i, (kind, rule) in drop.items():
         p = paras[i]
