@@ -14,7 +14,7 @@ from dyadscope.code.events import replay
 from dyadscope.evaluate.events import load_gold, score
 from dyadscope.records import MODALITIES, PLOVER_TYPES
 
-RULE = re.compile(r"^events\.rules\.v\d+:[a-z]+\.[a-z_]+(/intent|/claim)?$")
+RULE = re.compile(r"^events\.rules\.v\d+:[a-z]+\.[a-z_]+(/intent|/claim|/host)?$")
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..annotate.actors.context import cable_sides
 from ..options import Options
 from ..pipeline import Analysis, stage
 from ..records import HAPPENED, Event, Mention, NarrativeTime, Sentence, Timex
@@ -63,6 +64,7 @@ class DocContext:
     repeated: frozenset[int]
     news: bool
     dyad: tuple[str, str]
+    cable_sender: str | None = None   # in a diplomatic cable, the embassy's state (its contacts are the host's)
     chunks_cache: dict[int, Chunks] = field(default_factory=dict)
     args_cache: dict[int, tuple[Arg, ...]] = field(default_factory=dict)
     issues_cache: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -86,7 +88,7 @@ class DocContext:
         return cls(analysis=analysis, mentions=mentions, timexes=timexes,
                    narrative={n.sentence: n for n in analysis.narrative}, repeated=frozenset(repeated),
                    news=dating.news_like(analysis.document, len(analysis.sentences)),
-                   dyad=(options or Options()).dyad)
+                   dyad=(options or Options()).dyad, cable_sender=_cable_sender(analysis))
 
     def sentence(self, index: int) -> Sentence:
         return self.analysis.sentences[index]
@@ -182,6 +184,20 @@ class DocContext:
         if index == 0 or self.sentence(index - 1).paragraph != self.sentence(index).paragraph:
             return None
         return self.narrative.get(index - 1)
+
+
+def _cable_sender(analysis: Analysis) -> str | None:
+    sides = cable_sides(analysis.document)
+    return sides.sender if sides is not None else None
+
+
+def host_first(event: Event) -> Event:
+    """In a cable, a contact between the embassy's side and a host official has the host official as its
+    source ("Emboffs met with Azimov", like "Azimov told the Ambassador": CONSULT AZE -> USA)."""
+    return dataclasses.replace(event, source=event.target, target=event.source, source_text=event.target_text,
+                               target_text=event.source_text, source_person=event.target_person,
+                               target_person=event.source_person, source_basis=event.target_basis,
+                               target_basis=event.source_basis, rule=event.rule + "/host").with_id()
 
 
 def _is_content(ch: Chunks, hit: triggers.Hit, kept: Sequence[triggers.Hit],
@@ -318,6 +334,9 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
                 ev = accusation(ev, said_by)
                 if any((e.plover, e.source, e.target) == (ev.plover, ev.source, ev.target) for e in events):
                     continue                   # "Russia protested that …": the protest is the accusation
+            if ev is not None and ctx.cable_sender and ev.plover == "CONSULT" and \
+                    ev.source == ctx.cable_sender and ev.target not in (None, ctx.cable_sender):
+                ev = host_first(ev)
             if ev is not None:
                 events.append(ev)
     return events
@@ -366,7 +385,8 @@ def _event(ctx: DocContext, sentence: Sentence, ch: Chunks, hit: triggers.Hit, r
             r.how == "passive.no_agent" or (hit.head_kind == "noun" and entry.plover in implied.settings().noun_types)):
         src = implied.partner(tgt.code, ctx.analysis.sentences, sentence.index, ctx.args, ctx.dyad)
     if src is None or src.kind in ("place", "site") or (src.kind == "attribute" and not r.how.endswith("owner")) or \
-            (entry.not_by and src.kind == "body" and src.detail and src.detail[3:] in entry.not_by):
+            (entry.not_by and (src.kind in entry.not_by or (
+                src.kind == "body" and src.detail and src.detail[3:] in entry.not_by))):
         return None                   # a place does not act, a describing word only owns; troops make no visit
     if tgt is None and not entry.no_target and entry.implied and (
             hit.head_kind == "verb" or r.how == "noun.subject" or entry.implied_nominal):
