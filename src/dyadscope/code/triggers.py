@@ -427,8 +427,8 @@ def find(chunks: Chunks) -> list[Hit]:
     words = chunks.words
     candidates: dict[int, Pattern] = {}
     at: dict[int, list[int]] = {}          # pattern → the tokens holding one of its head words
-    by_anchor, first = lex.by_anchor, lex.first_words
-    for i, w in [(i, w) for i, w in enumerate(words) if w in first]:
+    by_anchor, heads_known = lex.by_anchor, lex.first_words
+    for i, w in [(i, w) for i, w in enumerate(words) if w in heads_known]:
         for p in by_anchor[w]:
             key = id(p)
             if key in at:
