@@ -337,6 +337,11 @@ def code_sentence(ctx: DocContext, index: int) -> list[Event]:
             if ev is not None and ctx.cable_sender and ev.plover == "CONSULT" and \
                     ev.source == ctx.cable_sender and ev.target not in (None, ctx.cable_sender):
                 ev = host_first(ev)
+            if ev is not None and ev.plover == "CONSULT" and any(
+                    (e.plover, e.source, e.target, e.modality) == (ev.plover, ev.source, ev.target, ev.modality)
+                    for e in events):
+                continue                  # "met one on one and then held talks": one contact, told twice
+                #                           (a protest and a summons are two acts: only contacts merge)
             if ev is not None:
                 events.append(ev)
     return events
