@@ -62,6 +62,7 @@ class Grammar:
     between_words: frozenset[str]
     infinitive_heads: frozenset[str] = frozenset()   # "began to support": the infinitive is an act
     phrase_openers: frozenset[str] = frozenset()     # "In July 2025 …": an opening phrase with no verb
+    adjunct_preps: frozenset[str] = frozenset()      # "during the war in …": a circumstance, no target
 
 
 
@@ -87,6 +88,7 @@ def grammar() -> Grammar:
         between_words=words("between_words"),
         infinitive_heads=frozenset(str(w).lower().split()[-1] for w in data.get("infinitive_heads", [])),
         phrase_openers=frozenset(str(w).lower() for w in data.get("phrase_openers", [])),
+        adjunct_preps=frozenset(str(w).lower() for w in data.get("adjunct_preps", [])),
     )
 
 

@@ -217,6 +217,11 @@ def _right_targets(chunks: Chunks, hit: Hit, args: Sequence[Arg], source: Arg | 
                 continue                  # a participle or gerund modifier ("the agreement establishing …")
             stop = min(stop, group)
             break
+    adjuncts = grammar().adjunct_preps
+    for k in range(hit.end, stop):
+        if words[k] in adjuncts:
+            stop = k                      # "… during the war in Chechnya": the act's circumstance, not its target
+            break
     first = hit.head + 1
     same: Arg | None = None
     if hit.head_kind == "noun":                  # a nominal's phrase ends at the next verb ("proposals were …")
