@@ -45,6 +45,9 @@ POSITIVE = [
     ("an encyclopedia title above the page's tabs", ("Samur water accord\nArticle Talk\nRead Edit View history\n"
                                                      "Tools\nFrom Wikipedia, the free encyclopedia"),
      {"title": "Samur water accord"}),
+    ("a headline under a breadcrumb and over a dateline", ("Home / World / Caucasus\n\nBaku and Moscow sign a transit "
+                                                           "pact\n\nUpdated 14:32 GMT, 3 March 2024"),
+     {"title": "Baku and Moscow sign a transit pact", "published": "2024-03-03"}),
     ("a stamp with a time zone offset", "4 March 2025 at 10:20 GMT+4 · Updated 4 March 2025 at 12:45 GMT+4",
      {"published": "2025-03-04", "precision": "day"}),
     ("a byline with two authors", "By Leyla Karimova and S. Peter Holm",
