@@ -3,8 +3,8 @@
 - ``title_markdown_heading``: a Markdown ``# Title`` on the first line;
 - ``title_lines``: a block of title-like lines at the very top that ends where the header begins (a byline,
   dateline, label or name line): "GAS, GRAIN AND GRIEVANCES: / THE NORTHERN BORDER / Nigar Hasanova*";
-- ``title_under_menu``: the same block under a site menu or breadcrumb that is no title ("Home / World /
-  Caucasus", a blank line, the headline, the dateline);
+- ``title_under_menu``: when no other rule gives a title, the same block under a site menu or breadcrumb that
+  is no title ("Home / World / Caucasus", a blank line, the headline, the dateline);
 - ``title_after_issue_line``: the title-like lines between a journal's issue line at the top ("No. 3 · Spring
   2019", under the journal's name or alone) and the byline or author's name under them;
 - ``title_above_byline``: the title-like lines right above a byline, when page furniture comes first
@@ -114,15 +114,6 @@ def _titles(lines: list[Line], values: list[list[MetaValue]]) -> list[MetaValue]
         found = _title(lines[:first], "title_lines")
         if found:
             out.append(found)
-        else:                   # menus or breadcrumbs over the title: the title-like block right above the header
-            start = first - 1
-            while start > 0 and _title_like(lines[start - 1].text) and not lines[start].after_blank:
-                start -= 1
-            if 0 < start < first and lines[start].after_blank and not _title_like(lines[start - 1].text) \
-                    and _title_like(lines[start].text):
-                found = _title(lines[start:first], "title_under_menu")
-                if found:
-                    out.append(found)
     byline = next((i for i, v in enumerate(values) if any(m.basis == "byline" for m in v)), None)
     if byline:
         start = byline
@@ -140,7 +131,21 @@ def _titles(lines: list[Line], values: list[list[MetaValue]]) -> list[MetaValue]
         found = _title(lines[:1], "title_first_line")
         if found:
             out.append(found)
+    if not out and first:       # menus or breadcrumbs over the title: the title-like block right above the header
+        found = _title_under_menu(lines, first)
+        if found:
+            out.append(found)
     return out
+
+
+def _title_under_menu(lines: list[Line], first: int) -> MetaValue | None:
+    start = first - 1
+    while start > 0 and _title_like(lines[start - 1].text) and not lines[start].after_blank:
+        start -= 1
+    if 0 < start < first and lines[start].after_blank and not _title_like(lines[start - 1].text) \
+            and _title_like(lines[start].text):
+        return _title(lines[start:first], "title_under_menu")
+    return None
 
 
 def _names(lines: list[Line]) -> list[MetaValue]:
