@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 from ..annotate.actors.context import cable_sides
 from ..options import Options
@@ -122,7 +123,7 @@ class DocContext:
         if not found:
             self.args_cache[index] = base
             return base
-        earlier = [anaphora.SentenceArgs(self.chunks(j), self.args(j)) for j in self._earlier(index)]
+        earlier = _Earlier(self, self._earlier(index))       # read only as far as a back-reference needs
         out = list(base)
         for start, end, rule in found:
             before = [a for a in out if a.end <= start]
@@ -184,6 +185,42 @@ class DocContext:
         if index == 0 or self.sentence(index - 1).paragraph != self.sentence(index).paragraph:
             return None
         return self.narrative.get(index - 1)
+
+
+class _Earlier(Sequence[anaphora.SentenceArgs]):
+    """The earlier sentences a back-reference may read, each analysed only when it is reached (most
+    back-references resolve in their own sentence or the one before)."""
+
+    def __init__(self, ctx: DocContext, indexes: list[int]) -> None:
+        self._ctx = ctx
+        self._indexes = indexes
+        self._done: list[anaphora.SentenceArgs] = []
+
+    def _fill(self, n: int) -> None:
+        while len(self._done) < min(n, len(self._indexes)):
+            j = self._indexes[len(self._done)]
+            self._done.append(anaphora.SentenceArgs(self._ctx.chunks(j), self._ctx.args(j)))
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    @overload
+    def __getitem__(self, i: int) -> anaphora.SentenceArgs: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[anaphora.SentenceArgs]: ...
+
+    def __getitem__(self, i: int | slice) -> anaphora.SentenceArgs | Sequence[anaphora.SentenceArgs]:
+        if isinstance(i, slice):
+            self._fill(len(self._indexes))
+            return self._done[i]
+        self._fill((i % len(self._indexes)) + 1 if self._indexes else 0)
+        return self._done[i]
+
+    def __iter__(self) -> Iterator[anaphora.SentenceArgs]:
+        for k in range(len(self._indexes)):
+            self._fill(k + 1)
+            yield self._done[k]
 
 
 def _cable_sender(analysis: Analysis) -> str | None:
