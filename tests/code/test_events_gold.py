@@ -23,17 +23,17 @@ def result(shared: Path):
 
 
 def test_seed_gold_scores_stay_above_their_floors(result) -> None:
-    # measured: L1 P 0.644 R 0.521 F1 0.576; L2 P 0.568 R 0.460 F1 0.508; L3 P 0.530 R 0.429 F1 0.475
+    # measured: L1 P 0.673 R 0.620 F1 0.645; L2 P 0.567 R 0.521 F1 0.543; L3 P 0.540 R 0.497 F1 0.518
     levels = result.levels
-    assert levels["L1"].f1 >= 0.56, result.as_dict()
-    assert levels["L2"].f1 >= 0.49, result.as_dict()
-    assert levels["L3"].f1 >= 0.46, result.as_dict()
+    assert levels["L1"].f1 >= 0.63, result.as_dict()
+    assert levels["L2"].f1 >= 0.53, result.as_dict()
+    assert levels["L3"].f1 >= 0.50, result.as_dict()
     assert levels["L2"].precision >= 0.55, result.as_dict()
 
 
 def test_matched_dated_events_mostly_get_the_gold_date(result) -> None:
-    # measured: 0.872 of matched dated gold events (34 of 39)
-    assert result.date_accuracy >= 0.85, result.as_dict()
+    # measured: 0.884 of matched dated gold events (38 of 43)
+    assert result.date_accuracy >= 0.87, result.as_dict()
 
 
 def test_every_event_carries_document_offsets_trigger_and_rule(shared: Path) -> None:
@@ -62,7 +62,7 @@ def test_an_event_rebuilt_from_its_record_and_document_is_the_same(shared: Path)
 
 def test_the_example_corpus_gold_stays_above_its_floors() -> None:
     # the embedded example corpus has its own gold (examples/gold), on text no rule was written from;
-    # measured: L1 F1 0.593, L2 P 0.580 R 0.460 F1 0.513, L3 F1 0.478, DATE 0.766 of matched
+    # measured: L1 F1 0.736, L2 P 0.685 R 0.675 F1 0.680, L3 F1 0.640, DATE 0.875 of matched
     from conftest import EXAMPLES
 
     from dyadscope.batch import BatchSummary
@@ -74,7 +74,25 @@ def test_the_example_corpus_gold_stays_above_its_floors() -> None:
         pytest.skip("no example corpus gold")
     records = list(extract([EXAMPLES], make_options(None), BatchSummary()))
     result = score(load_gold(gold_file), records)
-    assert result.levels["L1"].f1 >= 0.57, result.as_dict()
-    assert result.levels["L2"].f1 >= 0.49, result.as_dict()
-    assert result.levels["L3"].f1 >= 0.45, result.as_dict()
-    assert result.date_accuracy >= 0.74, result.as_dict()
+    assert result.levels["L1"].f1 >= 0.72, result.as_dict()
+    assert result.levels["L2"].f1 >= 0.66, result.as_dict()
+    assert result.levels["L3"].f1 >= 0.62, result.as_dict()
+    assert result.date_accuracy >= 0.86, result.as_dict()
+
+
+def test_the_development_set_stays_above_its_floors() -> None:
+    # bench/events_dev: a cable and an encyclopedia article written for developing the coder (see its README);
+    # measured: L1 F1 0.887, L2 P 0.803 R 0.919 F1 0.857, L3 F1 0.857, DATE 0.795 of matched
+    from conftest import ROOT
+
+    from dyadscope.batch import BatchSummary
+    from dyadscope.code.extract import extract
+    from dyadscope.options import make_options
+
+    dev = ROOT / "bench" / "events_dev"
+    records = list(extract([dev / "docs"], make_options(None), BatchSummary()))
+    result = score(load_gold(dev / "gold" / "events.jsonl"), records)
+    assert result.levels["L1"].f1 >= 0.87, result.as_dict()
+    assert result.levels["L2"].f1 >= 0.84, result.as_dict()
+    assert result.levels["L3"].f1 >= 0.84, result.as_dict()
+    assert result.date_accuracy >= 0.78, result.as_dict()
