@@ -60,18 +60,17 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _starts_sentence(tok: Any) -> bool:
-    t = tok.text
+def _starts_sentence(t: str) -> bool:
     return bool(t) and (t[0].isupper() or t[0] in _OPENERS)
 
 
-def _is_boundary(doc: Any, i: int, abbreviations: frozenset[str]) -> bool:
+def _is_boundary(words: list[str], spaced: list[bool], i: int, abbreviations: frozenset[str]) -> bool:
     """Does token i (a sentence-final punctuation mark, or a word ending in '.') end a sentence?"""
-    tok = doc[i]
-    if tok.text in _FINAL:
-        if tok.text == "." and i > 0:
-            prev = doc[i - 1]
-            if not prev.whitespace_ and (prev.text in abbreviations or (len(prev.text) == 1 and prev.text.isupper())):
+    t = words[i]
+    if t in _FINAL:
+        if t == "." and i > 0:
+            prev = words[i - 1]
+            if not spaced[i - 1] and (prev in abbreviations or (len(prev) == 1 and prev.isupper())):
                 return False
         return True
     return False
@@ -80,34 +79,43 @@ def _is_boundary(doc: Any, i: int, abbreviations: frozenset[str]) -> bool:
 def sentence_spans(text: str, start: int, end: int, lang: str = "en") -> list[tuple[int, int]]:
     """Sentence (start, end) offsets within text[start:end]."""
     nlp = tokenizer(lang)
-    doc = nlp.make_doc(text[start:end])
+    para = text[start:end]
+    doc = nlp.make_doc(para)
     abbreviations = _abbreviations()
+    # one pass over the tokens: spaCy builds a Token object on every access, so read each once
+    words: list[str] = []
+    spaced: list[bool] = []
+    idxs: list[int] = []
+    for tok in doc:
+        words.append(tok.text)
+        spaced.append(bool(tok.whitespace_))
+        idxs.append(tok.idx)
     spans: list[tuple[int, int]] = []
     sent_start = 0
-    n = len(doc)
+    n = len(words)
     i = 0
     while i < n:
-        tok = doc[i]
-        final = _is_boundary(doc, i, abbreviations)
-        if not final and tok.text.endswith(".") and len(tok.text) > 1 and tok.text[:-1] not in abbreviations:
+        w = words[i]
+        final = _is_boundary(words, spaced, i, abbreviations)
+        if not final and w.endswith(".") and len(w) > 1 and w[:-1] not in abbreviations:
             # a token that swallowed its full stop ("etc.", "U.S."): a boundary only before a clear start
-            final = "." not in tok.text[:-1] and len(tok.text) > 3
+            final = "." not in w[:-1] and len(w) > 3
         if final:
             j = i + 1
-            while j < n and doc[j].text in _CLOSERS:
+            while j < n and words[j] in _CLOSERS:
                 j += 1
             if j >= n:
                 break
-            if _starts_sentence(doc[j]) and (doc[j - 1].whitespace_ or doc[j].text in _OPENERS):
-                spans.append((sent_start, doc[j - 1].idx + len(doc[j - 1].text)))
-                sent_start = doc[j].idx
+            if _starts_sentence(words[j]) and (spaced[j - 1] or words[j] in _OPENERS):
+                spans.append((sent_start, idxs[j - 1] + len(words[j - 1])))
+                sent_start = idxs[j]
                 i = j
                 continue
         i += 1
-    spans.append((sent_start, len(doc.text)))
+    spans.append((sent_start, len(para)))
     out = []
     for s, e in spans:
-        seg = doc.text[s:e]
+        seg = para[s:e]
         ls = len(seg) - len(seg.lstrip())
         rs = len(seg.rstrip())
         if rs > ls:
