@@ -5,12 +5,16 @@
    has a date (durations and sets do not), is not in another clause's relative clause nor in a that-clause
    after the trigger ("told us that the gas will flow from 2010": the content's time), and does not
    follow a word of ``not_governing_after`` ("an agreement for 2003"). Ranges keep both ends; after "since" the end is
-   open.
+   open. Two kinds of expression date the event only when no other one does: a date in another clause opened
+   by a word of ``bounding_clauses`` ("After Baku took the region in September 2023, the contingent was
+   withdrawn": the withdrawal came later), which gives only its year (or, after "since", an open period), and
+   a loose reference ("recently", "a recent statement": the publication month), see ``loose_values``.
 2. **narrative**: the narrative time of the sentence (carried from the passage by the time stage); when the
    sentence's own expressions were all rejected in step 1, the narrative time of the sentence before it in
    the same paragraph.
 3. **publication**: only in short documents dated to the day (by a date of writing, not a "last edited" line), for a past-tense trigger (or a verbal act in
-   the present: "Baku denies …") in a paragraph with no other date.
+   the present: "Baku denies …") in a paragraph with no other date, and not in a sentence about a span before
+   the report ("in recent years", "in recent months": ``publication.not_with_values``).
 4. **none**: no date; ``date_start`` is null. Precision is never invented: it is the expression's own.
 """
 
@@ -37,10 +41,11 @@ class DateChoice:
     precision: str | None = None
     text: str | None = None
     basis: str = "none"
+    how: str = ""                # the rule within the basis, when it is not the plain one ("later_clause")
 
     @property
     def rule(self) -> str:
-        return f"dating.v{version_of(DATING_FILE)}:{self.basis}"
+        return f"dating.v{version_of(DATING_FILE)}:{self.how or self.basis}"
 
 
 NO_DATE = DateChoice()
@@ -53,6 +58,10 @@ class _Settings:
     max_sentences: int
     precisions: frozenset[str]
     not_basis: frozenset[str]
+    bounding: tuple[tuple[str, tuple[str, ...]], ...]   # (kind, opener words)
+    degree: frozenset[str]
+    loose: frozenset[str]
+    not_with_values: frozenset[str]
 
 
 @cache
@@ -65,6 +74,12 @@ def _settings() -> _Settings:
         max_sentences=int(pub.get("max_sentences", 60)),
         precisions=frozenset(str(p) for p in pub.get("precision", ["day"])),
         not_basis=frozenset(str(b) for b in pub.get("not_basis", [])),
+        bounding=tuple((kind, tuple(str(w).lower().split()))
+                       for kind in ("later", "earlier", "from_then")
+                       for w in (data.get("bounding_clauses") or {}).get(kind, [])),
+        degree=frozenset(str(w).lower() for w in (data.get("bounding_clauses") or {}).get("degree", [])),
+        loose=frozenset(str(v) for v in data.get("loose_values", [])),
+        not_with_values=frozenset(str(v) for v in pub.get("not_with_values", [])),
     )
 
 
@@ -88,6 +103,38 @@ def _opens_sentence(chunks: Chunks, tok: int, head: int) -> bool:
     return start == 0 and end - start <= 8 and head >= end
 
 
+def _bounding(chunks: Chunks, tok: int, head: int) -> str | None:
+    """The kind (``later``, ``earlier``, ``from_then``) of the clause opener before the expression at ``tok``
+    when that clause is not the trigger's ("After Baku took the region in 2023, …"); else None."""
+    if chunks.same_clause(tok, head):
+        return None
+    s = _settings()
+    i, end = chunks.clause_span(tok)
+    while i < tok and not chunks.words[i][:1].isalnum():
+        i += 1                                     # the comma or dash that opened the clause
+    for _ in range(2):
+        if i < tok and chunks.words[i] in s.degree:
+            i += 1                                 # "shortly after", "long before"
+    for kind, words in s.bounding:
+        if tuple(chunks.words[i:i + len(words)]) == words and i + len(words) <= tok:
+            return kind
+    return None
+
+
+def _bounded(t: Timex, kind: str) -> DateChoice:
+    """The date an expression of a bounding clause gives the event of another clause: the year only (the event
+    came later or earlier), or after "since" an open period from the date."""
+    start = t.date_start or ""
+    if kind == "from_then":
+        return DateChoice(start=start, end=None, precision=t.precision, text=t.text, basis="explicit",
+                          how="since_clause")
+    year = (start if kind == "later" else (t.date_end or start))[:4]
+    if len(start) < 4 or t.precision in ("year", "decade", "century"):
+        return DateChoice(start=start, end=t.date_end or start, precision=t.precision, text=t.text,
+                          basis="explicit", how=f"{kind}_clause")
+    return DateChoice(start=year, end=year, precision="year", text=t.text, basis="explicit", how=f"{kind}_clause")
+
+
 def usable(t: Timex) -> bool:
     """A time expression that places an event: it has a start date and is not a duration or a set."""
     return bool(t.date_start) and t.kind not in ("duration", "set") and t.type not in ("DURATION", "SET")
@@ -96,7 +143,7 @@ def usable(t: Timex) -> bool:
 def explicit(chunks: Chunks, hit: Hit, timexes: Sequence[Timex]) -> tuple[DateChoice | None, bool]:
     """The governing expression of the trigger's sentence, and whether the sentence had any usable one."""
     s = _settings()
-    best: tuple[int, int, Timex, int] | None = None
+    best: tuple[int, int, Timex, int, str | None] | None = None
     had_any = False
     for t in timexes:
         if not usable(t):
@@ -111,15 +158,23 @@ def explicit(chunks: Chunks, hit: Hit, timexes: Sequence[Timex]) -> tuple[DateCh
         if clause != chunks.clause[hit.head] and chunks.kinds[clause] == "sub" and tok > hit.end and \
                 chunks.words[chunks.clause_span(tok)[0]] == "that":
             continue                      # "told us that the gas will flow from January 2010": the content's time
-        same = 0 if chunks.same_clause(tok, hit.head) or _opens_sentence(chunks, tok, hit.head) else 1
+        bound = _bounding(chunks, tok, hit.head)
+        if bound is not None or t.value in s.loose:
+            rank = 2                      # only when no other expression dates the event
+        else:
+            rank = 0 if chunks.same_clause(tok, hit.head) or _opens_sentence(chunks, tok, hit.head) else 1
         dist = abs(tok - hit.head)
-        if best is None or (same, dist) < (best[0], best[1]):
-            best = (same, dist, t, tok)
+        if best is None or (rank, dist) < (best[0], best[1]):
+            best = (rank, dist, t, tok, bound)
     if best is None:
         return None, had_any
-    t, tok = best[2], best[3]
+    t, tok, bound = best[2], best[3], best[4]
+    if bound is not None:
+        return _bounded(t, bound), had_any
     end = None if _preceded_by(chunks, tok, s.open_ended) else (t.date_end or t.date_start)
-    return DateChoice(start=t.date_start, end=end, precision=t.precision, text=t.text, basis="explicit"), had_any
+    how = "loose" if t.value in s.loose else ""
+    return DateChoice(start=t.date_start, end=end, precision=t.precision, text=t.text, basis="explicit",
+                      how=how), had_any
 
 
 def narrative(here: NarrativeTime | None, before: NarrativeTime | None, rejected_own: bool) -> DateChoice | None:
@@ -172,7 +227,7 @@ def choose(chunks: Chunks, hit: Hit, timexes: Sequence[Timex], here: NarrativeTi
     carried = narrative(here, before, rejected_own=had_any)
     if carried is not None and not (happened and after_publication(carried, document)):
         return carried
-    if allow_publication:
+    if allow_publication and not any(t.value in _settings().not_with_values for t in timexes):
         pub = publication(document, hit, paragraph_dated)
         if pub is not None:
             return pub
