@@ -109,7 +109,7 @@ def _bounding(chunks: Chunks, tok: int, head: int) -> str | None:
     if chunks.same_clause(tok, head):
         return None
     s = _settings()
-    i, end = chunks.clause_span(tok)
+    i = chunks.clause_span(tok)[0]
     while i < tok and not chunks.words[i][:1].isalnum():
         i += 1                                     # the comma or dash that opened the clause
     for _ in range(2):
