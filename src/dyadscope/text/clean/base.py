@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...options import Options
 from ...records import Removal
@@ -96,6 +97,12 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """Every line of ``text`` with its offsets (a form feed counts as whitespace inside a line)."""
+    return list(_lines_of(text))
+
+
+@lru_cache(maxsize=8)
+def _lines_of(text: str) -> tuple[Line, ...]:
+    """The lines of a text, kept for the next cleaning steps (most leave the text as it was)."""
     lines: list[Line] = []
     pos = 0
     for i, raw in enumerate(text.split("\n")):
@@ -108,7 +115,7 @@ def split_lines(text: str) -> list[Line]:
             cstart = cend = pos
         lines.append(Line(i, pos, pos + len(raw), cstart, cend, stripped))
         pos += len(raw) + 1
-    return lines
+    return tuple(lines)
 
 
 def collapse(s: str) -> str:
@@ -215,6 +222,12 @@ class Layout:
 
     def full(self, s: str) -> bool:
         return self.wrapped and len(s) >= 0.75 * self.width
+
+
+@lru_cache(maxsize=8)
+def text_layout(text: str) -> Layout:
+    """The layout of a text (``layout_of`` its lines), kept for the next cleaning steps."""
+    return layout_of(_lines_of(text))
 
 
 def layout_of(lines: Sequence[Line]) -> Layout:

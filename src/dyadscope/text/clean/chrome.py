@@ -34,10 +34,10 @@ from .base import (
     has_year,
     is_list_item,
     is_prose,
-    layout_of,
     lower_ratio,
     split_lines,
     table_row,
+    text_layout,
 )
 from .data import LinePattern, chrome_patterns, layout_words, notes_data, rule_id, unmarked
 from .notes import citation_signals
@@ -177,7 +177,7 @@ def _comments_block(lines: Sequence[Line], i: int) -> list[int]:
 def remove_chrome(text: str, ctx: StepContext) -> StepResult:
     """Remove widget lines (``anywhere`` patterns) and the poll or link-list blocks they open."""
     lines = split_lines(text)
-    layout = layout_of(lines)
+    layout = text_layout(text)
     found: dict[int, LinePattern] = {}
     for ln in lines:
         if not ln.blank:
@@ -356,7 +356,7 @@ def remove_front_back_matter(text: str, ctx: StepContext) -> StepResult:
     lines = split_lines(text)
     if not any(not ln.blank for ln in lines):
         return StepResult(text)
-    layout = layout_of(lines)
+    layout = text_layout(text)
     first = next((ln.index for ln in lines if not ln.blank and _running(lines, ln.index, layout)), None)
     if first is None:
         return StepResult(text, warnings=("no running prose found; front and back matter left as they are",))

@@ -32,8 +32,8 @@ from .base import (
     excise,
     finish,
     is_prose,
-    layout_of,
     split_lines,
+    text_layout,
     title_ratio,
 )
 from .data import header_patterns, layout_words, rule_id
@@ -192,7 +192,7 @@ def remove_running_headers(text: str, ctx: StepContext) -> StepResult:
     Form feeds stay (the notes step uses page ends); the paragraph step turns them into line gaps.
     """
     lines = split_lines(text)
-    layout = layout_of(lines)
+    layout = text_layout(text)
     found: dict[int, str] = {}
     has_pages = "\f" in text
     if has_pages:

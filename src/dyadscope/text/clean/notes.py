@@ -30,8 +30,8 @@ from .base import (
     excise,
     finish,
     is_prose,
-    layout_of,
     split_lines,
+    text_layout,
 )
 from .data import notes_data, rule_id, unmarked
 
@@ -230,7 +230,7 @@ def _joined(parts: Iterable[str]) -> str:
 def separate_notes(text: str, ctx: StepContext) -> StepResult:
     """Move the closing reference list, inline footnote texts and author notes out of the body."""
     lines = split_lines(text)
-    layout = layout_of(lines)
+    layout = text_layout(text)
     v = notes_data().version
     edits: list[Edit] = []
     notes: list[tuple[int, str]] = []

@@ -34,10 +34,10 @@ from .base import (
     StepResult,
     ends_sentence,
     finish,
-    layout_of,
     lower_ratio,
     split_lines,
     starts_lower,
+    text_layout,
     title_ratio,
 )
 from .cable import opens_with_mark
@@ -146,7 +146,7 @@ def rebuild_paragraphs(text: str, ctx: StepContext) -> StepResult:
     v = layout_words().version
     if not content:
         return finish(text, [Edit(0, len(text), "", "whitespace", rule_id("layout", v, "empty"))] if text else [])
-    layout = layout_of(lines)
+    layout = text_layout(text)
     vocab: Vocabulary | None = None
     edits: list[Edit] = []
     if content[0].cstart > 0:
