@@ -6,8 +6,9 @@
   start of an open interval);
 - :func:`event_offset` — "three days after the crash", "a day after Moscow recognised …", "the day before the
   vote": the time of the named event, found in an earlier sentence, moved by the offset;
-- :func:`event_reference` — "the meeting", "the talks" in a passage without a time: the time of the nearest
-  earlier sentence that names the event.
+- :func:`event_reference` — "the meeting", "the talks" in a passage without a time (or "during the visit" in a
+  sentence whose own time is only a plan or an open period): the time of the nearest earlier sentence that
+  names the event.
 
 Both read their word lists from ``data/time/context.yaml`` (``passage_year_rules``, ``event_offsets``,
 ``event_references``). They
@@ -229,22 +230,25 @@ def event_offset(sentence: Sentence, timexes: Sequence[Timex], text: str,
     return None
 
 
-@lru_cache(maxsize=8)
-def _reference_pattern(lang: str) -> tuple[re.Pattern[str], int]:
+@lru_cache(maxsize=16)
+def _reference_pattern(lang: str, temporal: bool = False) -> tuple[re.Pattern[str], int]:
     spec = context_words()["event_references"]
     nouns = [str(w) for w in list(spec.get(lang) or []) + (list(spec.get("en") or []) if lang != "en" else [])]
     determiners = phrase_regex([str(w) for w in spec["determiners"]]).pattern
-    return (re.compile(rf"{determiners}\s+(?:[^\W\d_][\w'’-]*\s+)?{phrase_regex(nouns).pattern}", re.IGNORECASE),
+    lead = rf"{phrase_regex([str(w) for w in spec.get('temporal') or []]).pattern}\s+" if temporal else ""
+    return (re.compile(rf"{lead}{determiners}\s+(?:[^\W\d_][\w'’-]*\s+)?{phrase_regex(nouns).pattern}",
+                       re.IGNORECASE),
             int(spec["look_back"]))
 
 
 def event_reference(sentence: Sentence, text: str,
                     history: Sequence[tuple[Sentence, Sequence[Timex], NarrativeTime]],
-                    lang: str = "en") -> tuple[str, str, str, int, int] | None:
+                    lang: str = "en", temporal: bool = False) -> tuple[str, str, str, int, int] | None:
     """(date_start, date_end, precision, start, end of the phrase) of the first definite reference to an event
     named earlier ("came to the meeting" after "a meeting in Kazan on 24 June 2011"), dated by the nearest
-    earlier sentence that names it (see :func:`_event_time`); None when there is none."""
-    pattern, look_back = _reference_pattern(lang)
+    earlier sentence that names it (see :func:`_event_time`); None when there is none. ``temporal``: only a
+    reference after a temporal preposition ("during the visit", ``event_references.temporal``)."""
+    pattern, look_back = _reference_pattern(lang, temporal)
     w = _offset_words(lang)
     w = dataclasses.replace(w, look_back=look_back, min_length=min(w.min_length, 4))
     for m in pattern.finditer(text, sentence.start, sentence.end):

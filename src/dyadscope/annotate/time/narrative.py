@@ -11,7 +11,11 @@ For each sentence, in order:
    names it (:func:`.anchors.event_offset`), moved by the offset.
 2. ``carried`` — otherwise the time the sentence before passed on: its latest governing-word expression
    ("The protocol, signed in 2010, was ratified on 5 May 2011" passes on 5 May 2011), unless it is a plan or
-   forecast. A passage ends at a paragraph break unless the new paragraph opens with a continuation ("Later",
+   forecast; after a dated statement that reports an earlier date of the same year ("told the Chargé on July 9
+   that the visit on June 29 had gone well") the reported time, which the events told next share. A sentence
+   whose own time is only an open period or a plan after publication and that refers to an event named before
+   after a temporal preposition ("signed a contract during the visit to sell gas from January 2010") takes
+   the time of that event. A passage ends at a paragraph break unless the new paragraph opens with a continuation ("Later",
    "That day", "He ..." — see ``continuation_openers`` and ``continuation_pronouns`` in
    ``data/time/context.yaml``) or goes on with its topic; in news layout (``news_layout``: paragraphs of one
    or two sentences) it goes on across paragraph breaks. Headings (a paragraph of one short sentence without
@@ -37,7 +41,7 @@ from functools import lru_cache
 
 from ...records import PRECISIONS, NarrativeTime, Sentence, Timex
 from .anchors import event_offset, event_reference, follow, in_passage, year_anchor
-from .calendar import parse_point
+from .calendar import Point, parse_point
 from .grammar import context_words, phrase_regex
 from .tagger import future_cue, in_relative_clause
 
@@ -179,6 +183,34 @@ def _said_at(t: Timex, sentence: Sentence, text: str) -> bool:
     return said_at.search(text, max(sentence.start, t.start - 40), t.start) is not None
 
 
+def _reported(own: Timex, timexes: Sequence[Timex], sentence: Sentence, text: str,
+              governing: re.Pattern[str]) -> Timex | None:
+    """The time of what a dated statement reports ("told the Chargé on July 9 that the visit to Baku on June 29
+    had gone well": June 29), when the report names one: a governing expression after the statement's date, in
+    the same year and before it. The passage goes on with the events reported, not with the telling."""
+    if not own.date_start or not _said_at(own, sentence, text):
+        return None
+    for t in timexes:
+        if t.start <= own.end or not _dated(t) or not t.date_start or is_dateline(t, sentence, text):
+            continue
+        governed = t.kind in ("relative", "narrative") or \
+            governing.search(text, max(sentence.start, t.start - 30), t.start) is not None   # not _strong: the
+        if governed and t.date_start[:4] == own.date_start[:4] and \
+                t.date_start < own.date_start[:len(t.date_start)]:                          # content is a that-clause
+            return t
+    return None
+
+
+def _weak(own: Timex, publication: Point | None) -> bool:
+    """Is a sentence's own time only an open period or a plan after the publication date ("a contract to sell
+    gas from January 2010" in a report of July 2009)? An event named before may then date the sentence."""
+    if own.date_end is None:
+        return True
+    point = parse_point(own.date_start)
+    return publication is not None and point is not None and \
+        (point.year, point.month or 0, point.day or 0) > (publication.year, publication.month or 12, publication.day or 31)
+
+
 def _reports(text: str) -> bool:
     """Does a paragraph's first sentence go on reporting what was said ("Aliyev said", "He added")?"""
     _, verb, opening_words = _statement_patterns()
@@ -301,8 +333,17 @@ def narrate(sentences: Sequence[Sentence], timexes: Sequence[Timex], text: str, 
             nt = _as_narrative(s, own, "explicit")
             if _said_at(own, s, text):
                 statement = _as_narrative(s, own, "carried")
-            passed = _carried_out(own, own_timexes, s, text, governing)
-            if heading:
+            passed = _reported(own, own_timexes, s, text, governing) or \
+                _carried_out(own, own_timexes, s, text, governing)
+            ref = None if heading or not _weak(own, publication) else \
+                event_reference(s, text, history, lang, temporal=True)
+            if ref is not None:
+                # "signed a contract during the visit to sell gas from January 2010": the visit's time
+                nt = NarrativeTime(doc_id=s.doc_id, sentence=s.index, date_start=ref[0], date_end=ref[1],
+                                   precision=ref[2], basis="carried", timex_start=None, text=text[ref[3]:ref[4]])
+                if not future:
+                    carry = _Carry(nt, None)
+            elif heading:
                 carry = None
             elif not future and not (carry is not None and passed.date_end is None):
                 # a plan or forecast does not move the passage's time, nor does a state since a date ("where
