@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .grammar import APOSTROPHE, DIGIT, Grammar, Rule, clause_words, context_words, negatives, phrase_regex
+from .grammar import APOSTROPHE, DIGIT, Grammar, Rule, clause_words, context_words, negatives_for, phrase_regex
 from .words import spelled_year, time_words
 
 _BEFORE_WINDOW = 60
@@ -53,9 +53,7 @@ def rejected_by(text: str, start: int, end: int, kind: str, lo: int = 0, hi: int
     hi = len(text) if hi is None else hi
     before = text[max(lo, start - _BEFORE_WINDOW):start]
     after = text[end:min(hi, end + _BEFORE_WINDOW)]
-    for neg in negatives():
-        if kind not in neg.kinds and "any" not in neg.kinds:
-            continue
+    for neg in negatives_for(kind):
         if neg.rules_out(before, text[start:end], after):
             return neg.id
     if kind == "year":

@@ -213,10 +213,11 @@ class Negative:
     match: re.Pattern[str] | None
 
     def rules_out(self, before: str, candidate: str, after: str) -> bool:
-        """True when every condition the entry gives holds."""
-        return ((self.before is None or bool(self.before.search(before)))
-                and (self.after is None or bool(self.after.match(after)))
-                and (self.match is None or bool(self.match.search(candidate))))
+        """True when every condition the entry gives holds (the anchored ``after`` is tried first: it is the
+        cheapest, and most candidates fail it)."""
+        return ((self.after is None or bool(self.after.match(after)))
+                and (self.match is None or bool(self.match.search(candidate)))
+                and (self.before is None or bool(self.before.search(before))))
 
 
 @cache
@@ -237,6 +238,12 @@ def negatives() -> tuple[Negative, ...]:
         except re.error as exc:
             raise DataFileError(f"data/{NEGATIVE}: entry {e['id']} has a bad pattern ({exc})") from exc
     return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def negatives_for(kind: str) -> tuple[Negative, ...]:
+    """The negative contexts that apply to candidates of ``kind`` (its own and those for any kind), in file order."""
+    return tuple(neg for neg in negatives() if kind in neg.kinds or "any" in neg.kinds)
 
 
 def phrase_regex(phrases: Iterable[str], *, at_end: bool = False, at_start: bool = False,
