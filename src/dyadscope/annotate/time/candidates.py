@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .grammar import APOSTROPHE, DIGIT, Grammar, Rule, clause_words, context_words, negatives_for, phrase_regex
+from .grammar import (
+    APOSTROPHE,
+    DIGIT,
+    Grammar,
+    Rule,
+    clause_words,
+    context_words,
+    negatives_for,
+    phrase_regex,
+)
 from .words import spelled_year, time_words
 
 _BEFORE_WINDOW = 60
