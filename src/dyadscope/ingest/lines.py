@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _MD_LEAD_RE = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]*)+")
 _RULE_LINE_RE = re.compile(r"^(?:={3,}|-{3,}|\*{3,}|_{3,})$")
@@ -84,7 +85,7 @@ def tail_lines(text: str, n: int) -> list[Line]:
 def needle_lines(text: str, needles: tuple[str, ...], limit: int) -> Iterator[Line]:
     """Each line holding one of ``needles`` (at most ``limit`` lines), in text order."""
     seen: set[int] = set()
-    pattern = re.compile("|".join(re.escape(n) for n in needles))
+    pattern = _needles_regex(needles)
     for m in pattern.finditer(text):
         start = text.rfind("\n", 0, m.start()) + 1
         if start in seen:
@@ -98,3 +99,6 @@ def needle_lines(text: str, needles: tuple[str, ...], limit: int) -> Iterator[Li
             yield line
 
 
+@lru_cache(maxsize=256)
+def _needles_regex(needles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in needles))
