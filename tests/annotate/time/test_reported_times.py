@@ -67,3 +67,43 @@ def test_during_the_visit_dates_a_sentence_whose_own_time_is_only_a_plan(
     times = _narrative(DURING)
     found = next(v for k, v in times.items() if k.startswith(opening))
     assert found == expected, times
+
+
+SIDES = """Moscow, 14 March 2019.
+
+Lavrov received the Azerbaijani foreign minister in Moscow on Tuesday.
+
+The two sides discussed the joint statement, which the presidents adopted on 1 September 2018. They also spoke about Caspian shipping.
+"""
+
+SIDES_RU = """Москва, 14 марта 2019 года. Лавров принял в Москве министра иностранных дел Азербайджана.
+
+Стороны обсудили совместное заявление, которое президенты приняли 1 сентября 2018 года. Министры также говорили о судоходстве на Каспии.
+"""
+
+NO_CONTINUATION = """Moscow, 14 March 2019.
+
+Lavrov received the Azerbaijani foreign minister in Moscow on Tuesday.
+
+Caviar exports fell sharply. The joint statement, which the presidents adopted on 1 September 2018, is being drafted anew.
+"""
+
+
+def _plain(text: str) -> dict[str, tuple[str, str | None]]:
+    doc = from_text(text, Options(), doc="note.txt")
+    analysis = analyse(doc, Options(), ("segment", "time"))
+    return {" ".join(s.text.split())[:24]: (n.basis, n.date_start) for s, n in zip(analysis.sentences, analysis.narrative)}
+
+
+@pytest.mark.parametrize(("text", "opening", "expected"), [
+    (SIDES, "The two sides discussed ", ("carried", "2019-03-12")),
+    (SIDES, "They also spoke about Ca", ("carried", "2019-03-12")),
+    (SIDES_RU, "Стороны обсудили совмест", ("carried", "2019-03-14")),
+    (SIDES_RU, "Министры также говорили ", ("carried", "2019-03-14")),
+    (NO_CONTINUATION, "The joint statement, whi", ("none", None)),   # no passage, and background only
+])
+def test_a_relative_clause_date_is_background_and_the_two_sides_go_on_with_the_meeting(
+        text: str, opening: str, expected: tuple[str, str | None]) -> None:
+    times = _plain(text)
+    found = next(v for k, v in times.items() if k.startswith(opening))
+    assert found == expected, times

@@ -163,9 +163,26 @@ def governing_timex(sentence: Sentence, timexes: Sequence[Timex], text: str, lan
     for t in dated:
         if _strong(t, sentence, text, governing):
             return t
-    if dated and not carried:
-        return dated[0]
+    if not carried:   # a date of a relative clause ("the declaration, which they signed on 22 February") is
+        return next((t for t in dated if not _after_relative_pronoun(text, sentence.start, t.start)), None)
     return None
+
+
+@lru_cache(maxsize=1)
+def _relative_breaks() -> tuple[re.Pattern[str], frozenset[str]]:
+    tense = context_words()["tense"]
+    return (re.compile(str(tense["clause_break"]), re.IGNORECASE),
+            frozenset(str(w).lower() for w in tense["relative_pronouns"]))
+
+
+def _after_relative_pronoun(text: str, lo: int, start: int) -> bool:
+    """Is the expression at ``start`` in a clause opened by a relative pronoun ("which", "whose", "которую"; not
+    "that", which is as often a determiner: "from that time of 1993")? Such a date is background."""
+    breaks, pronouns = _relative_breaks()
+    last = None
+    for m in breaks.finditer(text, max(lo, start - 120), start):
+        last = m
+    return last is not None and last.group().strip().lower() in pronouns
 
 
 @lru_cache(maxsize=1)
