@@ -62,7 +62,7 @@ def test_an_event_rebuilt_from_its_record_and_document_is_the_same(shared: Path)
 
 def test_the_example_corpus_gold_stays_above_its_floors() -> None:
     # the embedded example corpus has its own gold (examples/gold), on text no rule was written from;
-    # measured: L1 F1 0.736, L2 P 0.685 R 0.675 F1 0.680, L3 F1 0.640, DATE 0.886 of matched
+    # measured: L1 F1 0.736, L2 P 0.685 R 0.675 F1 0.680, L3 F1 0.640, DATE 0.898 of matched
     from conftest import EXAMPLES
 
     from dyadscope.batch import BatchSummary
@@ -77,7 +77,7 @@ def test_the_example_corpus_gold_stays_above_its_floors() -> None:
     assert result.levels["L1"].f1 >= 0.72, result.as_dict()
     assert result.levels["L2"].f1 >= 0.66, result.as_dict()
     assert result.levels["L3"].f1 >= 0.62, result.as_dict()
-    assert result.date_accuracy >= 0.88, result.as_dict()
+    assert result.date_accuracy >= 0.89, result.as_dict()
 
 
 def test_the_development_set_stays_above_its_floors() -> None:

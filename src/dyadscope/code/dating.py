@@ -20,8 +20,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..lexicon import load_yaml, version_of
@@ -62,6 +64,12 @@ class _Settings:
     degree: frozenset[str]
     loose: frozenset[str]
     not_with_values: frozenset[str]
+    stay_before: tuple[tuple[str, ...], ...]
+    stay_nouns: frozenset[str]
+    stay_max: int
+
+
+_DAYS = re.compile(r"^P(\d+)D$")
 
 
 @cache
@@ -80,6 +88,9 @@ def _settings() -> _Settings:
         degree=frozenset(str(w).lower() for w in (data.get("bounding_clauses") or {}).get("degree", [])),
         loose=frozenset(str(v) for v in data.get("loose_values", [])),
         not_with_values=frozenset(str(v) for v in pub.get("not_with_values", [])),
+        stay_before=tuple(tuple(str(w).lower().split()) for w in (data.get("stays") or {}).get("before", [])),
+        stay_nouns=frozenset(str(w).lower() for w in (data.get("stays") or {}).get("nouns", [])),
+        stay_max=int((data.get("stays") or {}).get("max_days", 14)),
     )
 
 
@@ -133,6 +144,29 @@ def _bounded(t: Timex, kind: str) -> DateChoice:
         return DateChoice(start=start, end=t.date_end or start, precision=t.precision, text=t.text,
                           basis="explicit", how=f"{kind}_clause")
     return DateChoice(start=year, end=year, precision="year", text=t.text, basis="explicit", how=f"{kind}_clause")
+
+
+def _stay(chunks: Chunks, hit: Hit, choice: DateChoice, timexes: Sequence[Timex]) -> DateChoice:
+    """A day date followed in the trigger's clause by "for a three-day stay" spans the stay: its end moves on by
+    the days less one. Otherwise ``choice`` unchanged."""
+    s = _settings()
+    if choice.precision != "day" or not choice.start or choice.end != choice.start:
+        return choice
+    for t in timexes:
+        m = _DAYS.match(t.value)
+        if m is None or not 1 < int(m.group(1)) <= s.stay_max:
+            continue
+        tok = _first_token(chunks, t)
+        after = next((i for i, st in enumerate(chunks.starts) if st >= t.end), len(chunks.starts))
+        if not chunks.same_clause(tok, hit.head) or not _preceded_by(chunks, tok, s.stay_before) or \
+                not s.stay_nouns & set(chunks.words[after:after + 3]):
+            continue
+        try:
+            end = dt.date.fromisoformat(choice.start) + dt.timedelta(days=int(m.group(1)) - 1)
+        except ValueError:
+            return choice
+        return replace(choice, end=end.isoformat(), how=choice.how or "stay")
+    return choice
 
 
 def usable(t: Timex) -> bool:
@@ -223,7 +257,7 @@ def choose(chunks: Chunks, hit: Hit, timexes: Sequence[Timex], here: NarrativeTi
     after the publication date is passed over."""
     found, had_any = explicit(chunks, hit, timexes)
     if found is not None and not (happened and after_publication(found, document)):
-        return found
+        return _stay(chunks, hit, found, timexes)
     carried = narrative(here, before, rejected_own=had_any)
     if carried is not None and not (happened and after_publication(carried, document)):
         return carried
