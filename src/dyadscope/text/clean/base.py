@@ -100,7 +100,7 @@ def split_lines(text: str) -> list[Line]:
     return list(_lines_of(text))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
 def _lines_of(text: str) -> tuple[Line, ...]:
     """The lines of a text, kept for the next cleaning steps (most leave the text as it was)."""
     lines: list[Line] = []
@@ -224,7 +224,7 @@ class Layout:
         return self.wrapped and len(s) >= 0.75 * self.width
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1)
 def text_layout(text: str) -> Layout:
     """The layout of a text (``layout_of`` its lines), kept for the next cleaning steps."""
     return layout_of(_lines_of(text))
