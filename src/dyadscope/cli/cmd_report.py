@@ -40,7 +40,17 @@ def register(app: typer.Typer) -> None:
         path = write_report(ctx, out)
         seconds = time.perf_counter() - started
         typer.echo(str(path))
-        err_console.print(
-            f"report: {len(ctx.documents)} documents, {ctx.events_total} events ({ctx.happened_total} happened), "
-            f"{ctx.stories_total} stories, {len(ctx.periods)} stated periods, {len(ctx.stages.change_points)} "
-            f"detected change points, {len(ctx.contradictions)} contradictions — written in {seconds:.1f} s")
+        counts = [(len(ctx.documents), "document"), (ctx.events_total, "event")]
+        rest = [(ctx.stories_total, "story"), (len(ctx.periods), "stated period"),
+                (len(ctx.stages.change_points), "detected change point"), (len(ctx.contradictions), "contradiction")]
+        told = [_count(n, what) for n, what in counts]
+        told[-1] += f" ({ctx.happened_total} happened)"
+        told += [_count(n, what) for n, what in rest]
+        err_console.print(f"report: {', '.join(told)} — written in {seconds:.1f} s")
+
+
+def _count(n: int, what: str) -> str:
+    """"1 story", "3 stories", "0 detected change points"."""
+    if n == 1:
+        return f"1 {what}"
+    return f"{n} {what[:-1]}ies" if what.endswith("y") else f"{n} {what}s"
