@@ -29,7 +29,7 @@ def test_report_writes_one_html_file_from_a_store_and_prints_where(tmp_path: Pat
     assert str(out) in result.stdout
     page = out.read_text(encoding="utf-8")
     assert "Field report" in page and "&lt;script&gt;window.__pwned=1" in page
-    assert "2 documents, 5 events (4 happened), 1 stories" in result.stderr
+    assert "2 documents, 5 events (4 happened), 1 story, 1 stated period" in result.stderr
 
 
 def test_report_on_a_missing_store_says_how_to_build_one(tmp_path: Path) -> None:
