@@ -109,3 +109,32 @@ def test_records_are_frozen() -> None:
     t = tag("in 1993")[0]
     with pytest.raises(dataclasses.FrozenInstanceError):
         t.value = "1994"  # type: ignore[misc]
+
+
+def _values_of(text: str, published: str | None) -> dict[str, str]:
+    doc = Document(doc="x.txt", doc_id=text_id(text), text=text, published=published, language="en")
+    return {t.text: t.value for t in analyse(doc, Options(), ("segment", "time")).timexes}
+
+
+def test_without_a_publication_date_relative_years_resolve_against_the_latest_year_the_text_names() -> None:
+    text = ("Trade grew in 2009 and again in 2010. This year the two governments signed a new gas deal, "
+            "and last year they agreed on the border.")
+    values = _values_of(text, None)
+    assert values["This year"] == "2010" and values["last year"] == "2009"
+
+
+def test_a_year_named_in_a_plan_or_forecast_is_no_anchor() -> None:
+    text = ("Trade grew in 2010. The pipeline will carry twice as much by 2030. This year the two governments "
+            "signed a new gas deal.")
+    assert _values_of(text, None)["This year"] == "2010"
+
+
+def test_a_stated_publication_date_is_kept_and_the_document_metadata_is_not_changed() -> None:
+    text = "Trade grew in 2009. This year the two governments signed a new gas deal."
+    assert _values_of(text, "2012-05-01")["This year"] == "2012"
+    doc = Document(doc="x.txt", doc_id=text_id(text), text=text, published=None, language="en")
+    assert analyse(doc, Options(), ("segment", "time")).document.published is None
+
+
+def test_a_text_that_names_no_year_keeps_relative_years_unresolved() -> None:
+    assert _values_of("This year the two governments signed a new gas deal.", None)["This year"] == "PRESENT_REF"
