@@ -11,16 +11,13 @@ alone (``code.dating`` reads ``Document.published`` for that).
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
-from functools import cache
 
 from ...options import Options
 from ...pipeline import Analysis, stage
 from ...records import Sentence, Timex
-from .grammar import context_words
 from .narrative import narrate
-from .tagger import tag_sentences
+from .tagger import future_cue, tag_sentences
 
 #: how a publication date found in a cable's header is marked (dyadscope.ingest.meta_cable)
 _REPORT_BASES = ("cable",)
@@ -54,20 +51,13 @@ def _retag(timexes: list[Timex], sentences: Sequence[Sentence], doc_id: str, tex
     return sorted(kept + redone, key=lambda t: (t.start, t.end))
 
 
-@cache
-def _future_re() -> re.Pattern[str]:
-    cues = sorted((str(w) for w in context_words()["tense"]["future"]), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
-
-
 def latest_year(timexes: Sequence[Timex], sentences: Sequence[Sentence], text: str) -> str | None:
     """The latest year an absolute expression names in a sentence that speaks of no plan or forecast, or None."""
-    future = _future_re()
     years = []
     for t in timexes:
         if t.kind != "absolute" or not t.value[:4].isdigit() or not 0 <= t.sentence < len(sentences):
             continue
         s = sentences[t.sentence]
-        if not future.search(text, s.start, s.end):
+        if not future_cue(text[s.start:s.end]):
             years.append(int(t.value[:4]))
     return str(max(years)) if years else None
